@@ -1,0 +1,1 @@
+from . import gov_contact_moment, res_partner

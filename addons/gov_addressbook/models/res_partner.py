@@ -1,0 +1,171 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..identifiers import InvalidIdentifier, normalise
+from .gov_contact_moment import CHANNELS
+
+PARTY_TYPES = [
+    ("citizen", "Citizen"),
+    ("company", "Company"),
+    ("government", "Government"),
+    ("press", "Press"),
+    ("civil_society", "Civil society"),
+    ("other", "Other"),
+]
+
+IDENTIFIER_FIELDS = (
+    "bsn",
+    "rsin",
+    "kvk_number",
+    "establishment_number",
+    "oin",
+    "cbs_code",
+)
+UNIQUE_IDENTIFIER_FIELDS = ("bsn", "kvk_number")
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    gov_party_type = fields.Selection(
+        PARTY_TYPES,
+        string="Party type",
+        index=True,
+        tracking=True,
+        help="What kind of relation this is for the organisation.",
+    )
+    bsn = fields.Char(
+        string="BSN",
+        groups="gov_addressbook.group_bsn_access",
+        copy=False,
+        help="Burgerservicenummer: personal data, visible only with BSN access.",
+    )
+    kvk_number = fields.Char(
+        string="KvK number",
+        index=True,
+        copy=False,
+        help="Chamber of Commerce, 8 digits.",
+    )
+    establishment_number = fields.Char(
+        string="Establishment number",
+        index=True,
+        copy=False,
+        help="KvK vestigingsnummer, 12 digits.",
+    )
+    rsin = fields.Char(
+        string="RSIN", copy=False, help="Legal entities and partnerships, 9 digits."
+    )
+    oin = fields.Char(
+        string="OIN", copy=False, help="Organisation identification number, 20 digits."
+    )
+    cbs_code = fields.Char(
+        string="CBS code",
+        index=True,
+        copy=False,
+        help="CBS code of a government: GM0363 (municipality), PV26 (province), "
+        "WS0155 (water board).",
+    )
+    relationship_manager_id = fields.Many2one(
+        "res.users",
+        string="Relationship manager",
+        index=True,
+        tracking=True,
+        help="The colleague who owns the relation with this party.",
+    )
+    preferred_channel = fields.Selection(
+        CHANNELS, help="The channel this relation prefers to be contacted on."
+    )
+    contact_moment_ids = fields.One2many(
+        "gov.contact.moment", "partner_id", string="Contact moments"
+    )
+    contact_moment_count = fields.Integer(compute="_compute_contact_moment_count")
+
+    _bsn_unique = models.UniqueIndex("(bsn) WHERE bsn IS NOT NULL")
+    _kvk_number_unique = models.UniqueIndex("(kvk_number) WHERE kvk_number IS NOT NULL")
+
+    @api.depends("contact_moment_ids")
+    def _compute_contact_moment_count(self):
+        counts = dict(
+            self.env["gov.contact.moment"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.contact_moment_count = counts.get(partner, 0)
+
+    # Identifiers are normalised and checked for duplicates before the write, so
+    # "1234 5678" is stored as "12345678" and a duplicate gets a clear message
+    # naming the existing relation instead of a database error.
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._prepare_identifiers(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._prepare_identifiers(vals)
+        return super().write(vals)
+
+    def _prepare_identifiers(self, vals):
+        for field_name in IDENTIFIER_FIELDS:
+            if not vals.get(field_name):
+                continue
+            try:
+                vals[field_name] = normalise(field_name, vals[field_name])
+            except InvalidIdentifier as error:
+                raise ValidationError(self._identifier_message(error)) from error
+            if field_name in UNIQUE_IDENTIFIER_FIELDS:
+                self._check_identifier_free(field_name, vals[field_name])
+
+    def _check_identifier_free(self, field_name, value):
+        # sudo: the BSN is hidden from most users, yet a duplicate must be refused
+        # for everyone; only the existing relation's name is revealed.
+        duplicate = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([(field_name, "=", value), ("id", "not in", self.ids)], limit=1)
+        )
+        if duplicate:
+            label = self._fields[field_name].get_description(self.env)["string"]
+            raise ValidationError(
+                self.env._(
+                    "%(label)s %(value)s is already registered for %(partner)s.",
+                    label=label,
+                    value=value,
+                    partner=duplicate.display_name,
+                )
+            )
+
+    def _identifier_message(self, error):
+        label = self._fields[error.field].get_description(self.env)["string"]
+        messages = {
+            "eleven_test": self.env._(
+                "%(label)s is not valid: it must be 9 digits that pass the "
+                "eleven test (elfproef).",
+                label=label,
+            ),
+            "8_digits": self.env._(
+                "%(label)s is not valid: it must be exactly 8 digits.", label=label
+            ),
+            "12_digits": self.env._(
+                "%(label)s is not valid: it must be exactly 12 digits.", label=label
+            ),
+            "20_digits": self.env._(
+                "%(label)s is not valid: it must be exactly 20 digits.", label=label
+            ),
+            "cbs_pattern": self.env._(
+                "%(label)s is not valid: use GM followed by 4 digits (municipality), "
+                "PV and 2 digits (province) or WS and 4 digits (water board).",
+                label=label,
+            ),
+        }
+        return messages[error.reason]
+
+    def action_view_contact_moments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "gov_addressbook.gov_contact_moment_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action

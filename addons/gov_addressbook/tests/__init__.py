@@ -1,0 +1,1 @@
+from . import test_contact_moment, test_identifiers, test_relaties_tour
