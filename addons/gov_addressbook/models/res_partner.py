@@ -75,6 +75,17 @@ class ResPartner(models.Model):
     preferred_channel = fields.Selection(
         CHANNELS, help="The channel this relation prefers to be contacted on."
     )
+    gov_do_not_contact = fields.Boolean(
+        string="Do not contact",
+        tracking=True,
+        help="Never approach this relation on our own initiative (mailings, "
+        "campaigns, invitations). Answering their own questions is still allowed.",
+    )
+    gov_deceased = fields.Boolean(
+        string="Deceased",
+        tracking=True,
+        help="The person has died: no outbound contact of any kind.",
+    )
     contact_moment_ids = fields.One2many(
         "gov.contact.moment", "partner_id", string="Contact moments"
     )
@@ -160,6 +171,15 @@ class ResPartner(models.Model):
             ),
         }
         return messages[error.reason]
+
+    @api.model
+    def _gov_contactable_domain(self):
+        """Domain of relations that outbound features may approach."""
+        return [
+            ("gov_do_not_contact", "=", False),
+            ("gov_deceased", "=", False),
+            ("active", "=", True),
+        ]
 
     def action_view_contact_moments(self):
         self.ensure_one()
