@@ -1,0 +1,6 @@
+from . import (
+    gov_loket_handover,
+    helpdesk_ticket,
+    helpdesk_ticket_category,
+    helpdesk_ticket_channel,
+)

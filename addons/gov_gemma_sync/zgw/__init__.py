@@ -1,0 +1,36 @@
+"""Plain-Python client for the ZGW APIs (no Odoo imports here)."""
+
+from .auth import StaticTokenAuth, ZgwJwtAuth
+from .client import ZgwClient
+from .errors import (
+    ZgwAuthenticationError,
+    ZgwDnsError,
+    ZgwError,
+    ZgwForeignUrlError,
+    ZgwForbiddenError,
+    ZgwRequestError,
+    ZgwServerError,
+    ZgwTimeoutError,
+    ZgwTlsError,
+    ZgwUnreachableError,
+    ZgwVersionError,
+    ZgwWrongApiError,
+)
+
+__all__ = [
+    "StaticTokenAuth",
+    "ZgwAuthenticationError",
+    "ZgwClient",
+    "ZgwDnsError",
+    "ZgwError",
+    "ZgwForeignUrlError",
+    "ZgwForbiddenError",
+    "ZgwJwtAuth",
+    "ZgwRequestError",
+    "ZgwServerError",
+    "ZgwTimeoutError",
+    "ZgwTlsError",
+    "ZgwUnreachableError",
+    "ZgwVersionError",
+    "ZgwWrongApiError",
+]
