@@ -179,6 +179,11 @@ def main():
         "addons", nargs="*", help="test only these addons (default: all, plus tests/)"
     )
     parser.add_argument("--keep", action="store_true", help="keep the test databases")
+    parser.add_argument(
+        "--db-prefix",
+        default="gov_test",
+        help="name prefix of the throw-away databases (default: gov_test)",
+    )
     args = parser.parse_args()
     selected = args.addons or GOV_ADDONS
     unknown = set(selected) - set(GOV_ADDONS)
@@ -189,12 +194,12 @@ def main():
     outcome = Outcome()
     databases = []
     for addon in selected:
-        db = f"gov_test_{addon}"
+        db = f"{args.db_prefix}_{addon}"
         databases.append(db)
         print(f"Installing and testing {addon} alone on database {db}", flush=True)
         run_odoo_tests(args.config, db, [addon], f"{addon} alone", outcome)
     if not args.addons:
-        db = "gov_test_all"
+        db = f"{args.db_prefix}_all"
         databases.append(db)
         print(f"Installing all gov addons together on database {db}", flush=True)
         run_odoo_tests(args.config, db, GOV_ADDONS, "all addons together", outcome)

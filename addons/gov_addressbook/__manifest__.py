@@ -12,9 +12,13 @@
         "security/gov_addressbook_groups.xml",
         "security/ir.model.access.csv",
         "security/gov_addressbook_rules.xml",
+        "data/gov_reference_data.xml",
         "views/gov_contact_moment_views.xml",
+        "wizards/gov_contact_register_views.xml",
         "views/res_partner_views.xml",
         "views/gov_addressbook_menus.xml",
+        "views/gov_processing_log_views.xml",
+        "wizards/gov_partner_privacy_views.xml",
     ],
     "demo": ["demo/gov_addressbook_demo.xml"],
     "assets": {

@@ -1,1 +1,9 @@
-from . import gov_contact_moment, res_partner
+from . import gov_contact_moment
+from . import gov_processing_log
+from . import res_partner
+from . import res_partner_address
+from . import res_partner_anonymise
+from . import res_partner_bsn_log
+from . import res_partner_names
+from . import res_partner_reference
+from . import res_partner_search

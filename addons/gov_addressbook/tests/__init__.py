@@ -1,1 +1,9 @@
-from . import test_contact_moment, test_identifiers, test_relaties_tour
+from . import test_contact_moment
+from . import test_identifiers
+from . import test_relaties_tour
+from . import test_bsn_logging
+from . import test_bsn_rpc
+from . import test_processing_log
+from . import test_privacy_tools
+from . import test_names_address
+from . import test_quick_search

@@ -1,4 +1,8 @@
-from . import gov_campaign
-from . import gov_press_release
-from . import mailing_mailing
-from . import event_event
+from . import (
+    event_event,
+    event_registration,
+    gov_campaign,
+    gov_campaign_results,
+    gov_press_release,
+    mailing_mailing,
+)

@@ -176,7 +176,9 @@ class ZgwClient:
         resource, paginated = PROBES[self.api_type]
         url = self.url(resource)
         body, response = self.request(
-            "GET", url, params={"page": 1} if paginated else None,
+            "GET",
+            url,
+            params={"page": 1} if paginated else None,
             crs=self.api_type == "zaken",
         )
         found = response.headers.get("API-version")

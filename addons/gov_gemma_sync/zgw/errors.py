@@ -84,7 +84,9 @@ class ZgwRequestError(ZgwError):
 
 class ZgwVersionError(ZgwError):
     kind = "version"
-    template = "{host} serves API version {found}, but version {expected} is configured."
+    template = (
+        "{host} serves API version {found}, but version {expected} is configured."
+    )
 
 
 class ZgwForeignUrlError(ZgwError):

@@ -3,4 +3,5 @@ from . import (
     helpdesk_ticket,
     helpdesk_ticket_category,
     helpdesk_ticket_channel,
+    helpdesk_ticket_workflow,
 )

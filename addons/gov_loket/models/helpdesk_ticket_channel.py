@@ -1,5 +1,4 @@
 from odoo import fields, models
-
 from odoo.addons.gov_addressbook.models.gov_contact_moment import CHANNELS
 
 

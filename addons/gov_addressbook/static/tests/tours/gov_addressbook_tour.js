@@ -1,7 +1,7 @@
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_utils";
 
-registry.category("web_tour.tours").add("gov_addressbook_open_relaties", {
+registry.category("web_tour.tours").add("gov_addressbook_register_contact", {
     url: "/odoo",
     steps: () => [
         stepUtils.showAppsMenuItem(),
@@ -11,13 +11,40 @@ registry.category("web_tour.tours").add("gov_addressbook_open_relaties", {
             run: "click",
         },
         {
-            content: "The address book lists relations",
-            trigger: ".o_list_view .o_data_cell:contains('Tourpartner Gemeente')",
+            content: "Search the citizen by postcode and house number",
+            trigger: ".o_searchview_input",
+            run: "edit 2351 TT 7",
+        },
+        {
+            trigger: ".o_searchview_input",
+            run: "press Enter",
+        },
+        {
+            content: "Only the citizen at that address is listed",
+            trigger: ".o_list_view .o_data_cell:contains('Tineke van Tourhuizen')",
             run: "click",
         },
         {
-            content: "The relation opens with its public-sector page",
-            trigger: ".o_form_view .o_notebook a:contains('Public sector')",
+            content: "Register a contact from the relation",
+            trigger: ".o_form_view .o_form_statusbar button:contains('Register contact')",
+            run: "click",
+        },
+        {
+            content: "Phone is the default channel; type the subject",
+            trigger: ".modal .o_field_widget[name=subject] input",
+            run: "edit Asks about the bridge closure",
+        },
+        {
+            trigger: ".modal button[name=action_register]",
+            run: "click",
+        },
+        {
+            content: "The contact appears in the timeline",
+            trigger: "body:not(:has(.modal)) .o_notebook a:contains('Timeline')",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_one2many[name=contact_moment_ids] .o_data_cell:contains('Asks about the bridge closure')",
         },
     ],
 });

@@ -1,0 +1,95 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+ACTIVITIES = [
+    ("read_bsn", "Read BSN"),
+    ("search_bsn", "Search by BSN"),
+    ("export", "Export"),
+    ("access_request", "Access request (inzageverzoek)"),
+    ("anonymise", "Anonymise"),
+]
+
+# Other addons extend this list with selection_add (e.g. service request handling).
+PURPOSES = [
+    ("relation_management", "Relation management"),
+    ("service_request", "Service request handling"),
+    ("privacy_request", "Privacy request"),
+    ("other", "Other"),
+]
+
+ORIGINS = [
+    ("form", "Form"),
+    ("list", "List"),
+    ("search", "Search"),
+    ("export", "Export"),
+    ("rpc", "RPC"),
+    ("privacy_tool", "Privacy tool"),
+]
+
+
+class GovProcessingLog(models.Model):
+    """Logboek Dataverwerkingen: one line per processing per data subject.
+
+    Lines are written only through :meth:`_log_processing` and can never be
+    changed or deleted, not even by the superuser.
+    """
+
+    _name = "gov.processing.log"
+    _description = "Processing log line"
+    _order = "occurred_at desc, id desc"
+    _rec_name = "activity"
+
+    user_id = fields.Many2one(
+        "res.users", string="User", readonly=True, index=True, ondelete="restrict"
+    )
+    occurred_at = fields.Datetime(string="When", readonly=True, index=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Data subject",
+        readonly=True,
+        index=True,
+        ondelete="set null",
+        help="The relation whose personal data was processed.",
+    )
+    partner_ref = fields.Integer(
+        string="Relation ID",
+        readonly=True,
+        help="Database ID of the data subject, kept when the relation is deleted.",
+    )
+    activity = fields.Selection(ACTIVITIES, required=True, readonly=True, index=True)
+    purpose = fields.Selection(PURPOSES, required=True, readonly=True, index=True)
+    fields_accessed = fields.Char(readonly=True)
+    origin = fields.Selection(ORIGINS, required=True, readonly=True)
+
+    def write(self, vals):
+        raise UserError(self.env._("The processing log cannot be changed."))
+
+    def unlink(self):
+        raise UserError(self.env._("The processing log cannot be deleted."))
+
+    @api.model
+    def _log_processing(self, partners, activity, field_names, origin, purpose=None):
+        """Write one line per partner in ``partners`` (one line without subject
+        when ``partners`` is empty), in a single batch create."""
+        purpose = purpose or self.env.context.get(
+            "gov_processing_purpose", "relation_management"
+        )
+        if purpose not in self._fields["purpose"].get_values(self.env):
+            purpose = "other"
+        common = {
+            "user_id": self.env.uid,
+            "occurred_at": fields.Datetime.now(),
+            "activity": activity,
+            "purpose": purpose,
+            "fields_accessed": ",".join(sorted(field_names)),
+            "origin": origin,
+        }
+        subject_ids = partners.ids if partners else [False]
+        vals_list = [
+            dict(common, partner_id=pid, partner_ref=pid or 0) for pid in subject_ids
+        ]
+        # sudo: nobody has create rights on the log, so that lines can only come
+        # from here; the values are built above from the current user and the
+        # records they just processed, nothing is taken from the caller's input
+        # except the activity/origin selection keys.
+        return self.sudo().create(vals_list)

@@ -1,0 +1,3 @@
+from . import gov_contact_register
+from . import gov_partner_anonymise
+from . import gov_partner_export

@@ -1,0 +1,218 @@
+from ast import literal_eval
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+
+CAMPAIGN_STATES = [
+    ("draft", "Draft"),
+    ("running", "Running"),
+    ("done", "Done"),
+    ("cancelled", "Cancelled"),
+]
+
+# Which states each button may leave from.
+TRANSITIONS = {
+    "running": ("draft",),
+    "done": ("running",),
+    "cancelled": ("draft", "running"),
+    "draft": ("done", "cancelled"),
+}
+
+
+class GovCampaign(models.Model):
+    _name = "gov.campaign"
+    _description = "Campaign"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+
+    name = fields.Char(required=True, tracking=True)
+    goal = fields.Text(help="What the campaign should achieve, and for whom.")
+    state = fields.Selection(
+        CAMPAIGN_STATES, required=True, default="draft", tracking=True, index=True
+    )
+    date_start = fields.Date(string="Start", tracking=True)
+    date_end = fields.Date(string="End", tracking=True)
+    owner_id = fields.Many2one(
+        "res.users",
+        string="Owner",
+        default=lambda self: self.env.user,
+        domain=[("share", "=", False)],
+        tracking=True,
+        index=True,
+    )
+    audience_domain = fields.Char(
+        string="Audience",
+        default="[]",
+        required=True,
+        help="Which relations of the address book the campaign addresses. Relations "
+        "that must not be approached are always left out.",
+    )
+    audience_count = fields.Integer(
+        string="Reachable by e-mail",
+        compute="_compute_audience_count",
+        help="Relations in the audience that a mailing would reach: without "
+        "do-not-contact, deceased, archived, blacklisted relations or relations "
+        "without an e-mail address.",
+    )
+    audience_total_count = fields.Integer(
+        string="In audience", compute="_compute_audience_count"
+    )
+    mailing_ids = fields.One2many(
+        "mailing.mailing",
+        "gov_campaign_id",
+        string="Mailings",
+        groups="mass_mailing.group_mass_mailing_user",
+    )
+    event_ids = fields.One2many(
+        "event.event",
+        "gov_campaign_id",
+        string="Events",
+        groups="event.group_event_user",
+    )
+    press_release_ids = fields.One2many(
+        "gov.press.release", "campaign_id", string="Press releases"
+    )
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for campaign in self:
+            if (
+                campaign.date_start
+                and campaign.date_end
+                and campaign.date_end < campaign.date_start
+            ):
+                raise ValidationError(
+                    self.env._("A campaign cannot end before it starts.")
+                )
+
+    @api.constrains("audience_domain")
+    def _check_audience_domain(self):
+        for campaign in self:
+            campaign._parse_audience_domain()
+
+    @api.depends("audience_domain")
+    def _compute_audience_count(self):
+        Partner = self.env["res.partner"]
+        for campaign in self:
+            try:
+                base = campaign._parse_audience_domain()
+            except ValidationError:
+                campaign.audience_count = campaign.audience_total_count = 0
+                continue
+            campaign.audience_total_count = Partner.search_count(base)
+            campaign.audience_count = Partner.search_count(
+                campaign._get_audience_domain("email")
+            )
+
+    # ------------------------------------------------------------------
+    # Audience: one place that decides who may be approached
+    # ------------------------------------------------------------------
+
+    def _parse_audience_domain(self):
+        self.ensure_one()
+        try:
+            domain = Domain(literal_eval(self.audience_domain or "[]"))
+            domain.validate(self.env["res.partner"])
+        except (ValueError, SyntaxError, TypeError, KeyError) as error:
+            raise ValidationError(
+                self.env._(
+                    "The audience of campaign %(name)s is not a valid filter on "
+                    "relations: %(error)s",
+                    name=self.name,
+                    error=error,
+                )
+            ) from error
+        return domain
+
+    @api.model
+    def _get_exclusion_domain(self, channel="email"):
+        """Relations that outbound contact may reach on ``channel``.
+
+        Always leaves out do-not-contact, deceased and archived relations; for
+        e-mail also relations without an address and blacklisted addresses.
+        """
+        domain = Domain(self.env["res.partner"]._gov_contactable_domain())
+        if channel == "email":
+            domain &= Domain("email_normalized", "!=", False)
+            domain &= Domain("is_blacklisted", "=", False)
+        return domain
+
+    def _get_audience_domain(self, channel="email"):
+        """The audience of this campaign as sent to: used by the live count,
+        the mailings and the press releases, so they never disagree."""
+        self.ensure_one()
+        return self._parse_audience_domain() & self._get_exclusion_domain(channel)
+
+    def _get_audience_partners(self, channel="email"):
+        self.ensure_one()
+        return self.env["res.partner"].search(self._get_audience_domain(channel))
+
+    # ------------------------------------------------------------------
+    # State buttons
+    # ------------------------------------------------------------------
+
+    def _set_state(self, new_state):
+        allowed = TRANSITIONS[new_state]
+        wrong = self.filtered(lambda campaign: campaign.state not in allowed)
+        if wrong:
+            labels = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "Campaign %(name)s is %(state)s and cannot become %(new)s.",
+                    name=wrong[0].name,
+                    state=labels[wrong[0].state],
+                    new=labels[new_state],
+                )
+            )
+        self.write({"state": new_state})
+
+    def action_start(self):
+        self._set_state("running")
+        today = fields.Date.context_today(self)
+        self.filtered(lambda campaign: not campaign.date_start).date_start = today
+
+    def action_done(self):
+        self._set_state("done")
+        today = fields.Date.context_today(self)
+        self.filtered(lambda campaign: not campaign.date_end).date_end = today
+
+    def action_cancel(self):
+        self._set_state("cancelled")
+        # Nothing leaves for a cancelled campaign: stop releases under embargo.
+        self.press_release_ids.filtered(
+            lambda release: release.state == "scheduled"
+        ).action_reset_draft()
+
+    def action_reset(self):
+        self._set_state("draft")
+
+    # ------------------------------------------------------------------
+    # Linked mailings and events
+    # ------------------------------------------------------------------
+
+    def action_new_mailing(self):
+        """Open a new mailing to the campaign audience."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mailing.mailing",
+            "view_mode": "form",
+            "target": "current",
+            "context": {
+                "default_gov_campaign_id": self.id,
+                "default_subject": self.name,
+                "default_mailing_model_id": self.env["ir.model"]._get_id("res.partner"),
+                "default_mailing_domain": self.audience_domain,
+            },
+        }
+
+    def action_new_event(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "event.event",
+            "view_mode": "form",
+            "target": "current",
+            "context": {"default_gov_campaign_id": self.id, "default_name": self.name},
+        }

@@ -1,0 +1,26 @@
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestCampagneTour(HttpCase):
+    def test_communication_opens_campaign(self):
+        tag = self.env["res.partner.category"].create({"name": "Tour press"})
+        self.env["res.partner"].create(
+            {
+                "name": "Tour journalist",
+                "email": "tour@krant.example",
+                "gov_party_type": "press",
+                "category_id": [(6, 0, tag.ids)],
+            }
+        )
+        campaign = self.env["gov.campaign"].create(
+            {
+                "name": "Tour campaign press",
+                "audience_domain": f"[('category_id', 'in', [{tag.id}])]",
+            }
+        )
+        self.env["gov.press.release"].create(
+            {"campaign_id": campaign.id, "title": "Tour release"}
+        )
+        new_test_user(self.env, "tour_comm", groups="gov_campagne.group_communication")
+        self.start_tour("/odoo", "gov_campagne_open_campaign", login="tour_comm")

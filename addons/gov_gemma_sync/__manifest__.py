@@ -1,0 +1,21 @@
+{
+    "name": "Gov Relations: GEMMA case sync (ZGW)",
+    "summary": "Cases from ZGW case systems (Zaken, Catalogi) in the integral view "
+    "of a relation",
+    "version": "19.0.1.0.0",
+    "category": "Services",
+    "author": "Gov Relations for Odoo",
+    "license": "AGPL-3",
+    "depends": ["gov_addressbook", "gov_loket", "queue_job"],
+    "external_dependencies": {"python": ["jwt", "requests"]},
+    "data": [
+        "security/ir.model.access.csv",
+        "data/ir_cron.xml",
+        "views/gov_zgw_service_views.xml",
+        "views/gov_zaak_views.xml",
+        "views/res_partner_views.xml",
+        "views/gov_gemma_sync_menus.xml",
+    ],
+    "demo": ["demo/gov_gemma_sync_demo.xml"],
+    "installable": True,
+}

@@ -1,0 +1,255 @@
+"""A local Open Zaak stand-in on 127.0.0.1 that checks our client against the specs.
+
+Every request is validated with openapi-core against the official Zaken /
+Catalogi specification (plus the Open Zaak rule that unknown query parameters
+are refused); every answer is validated too before it is sent. Anything the
+spec rejects ends up in ``errors``, which the tests assert to be empty.
+"""
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import jwt
+import yaml
+from jsonschema_path import SchemaPath
+from openapi_core import Config, OpenAPI
+from openapi_core.testing import MockRequest, MockResponse
+
+from .zgw_fixtures import ZgwWorld
+
+SPECS = Path(__file__).parent / "specs"
+ZAKEN_SPEC = "zaken-api-1.5.1-openzaak-1.30.0.yaml"
+CATALOGI_SPEC = "catalogi-api-1.3.1-openzaak-1.30.0.yaml"
+_LOADED = {}
+
+
+def _load(name):
+    if name not in _LOADED:
+        with open(SPECS / name, encoding="utf-8") as handle:
+            _LOADED[name] = yaml.load(
+                handle, Loader=getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+            )
+    return _LOADED[name]
+
+
+def _openapi(name):
+    catalogi = _load(CATALOGI_SPEC)
+
+    def offline(uri):
+        # The Zaken spec refers to the Catalogi ZaakType online; use our copy.
+        if "catalogi-api" not in uri:
+            raise ValueError(f"unexpected remote reference {uri}")
+        return catalogi
+
+    spec = SchemaPath.from_dict(_load(name), handlers={"https": offline})
+    config = Config(
+        spec_validator_cls=None,
+        extra_media_type_deserializers={"application/problem+json": json.loads},
+    )
+    return OpenAPI(spec, config=config)
+
+
+class ZgwTestServer:
+    API_VERSIONS = {"zaken": "1.5.1", "catalogi": "1.3.1"}
+
+    def __init__(self, client_id="odoo-test", secret="s3cret-for-tests"):
+        self.client_id = client_id
+        self.secret = secret
+        self.page_size = 2
+        self.fail_with = None  # e.g. 401, 403, 500: answer every call with it
+        self.fail_api = None  # limit fail_with to "zaken" or "catalogi"
+        self.requests = []  # (api, method, path, query dict, jwt claims)
+        self.errors = []
+        self.apis = {
+            "zaken": ("/zaken/api/v1", _openapi(ZAKEN_SPEC), _load(ZAKEN_SPEC)),
+            "catalogi": (
+                "/catalogi/api/v1",
+                _openapi(CATALOGI_SPEC),
+                _load(CATALOGI_SPEC),
+            ),
+        }
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.world = ZgwWorld(self.base)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def start(self):
+        self.thread.start()
+        return self
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def _handler(self):
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                server._serve(self)
+
+            def log_message(self, *args):
+                pass
+
+        return Handler
+
+    # --- request handling -------------------------------------------------
+
+    def _serve(self, handler):
+        parts = urlsplit(handler.path)
+        query = dict(parse_qsl(parts.query))
+        headers = dict(handler.headers.items())
+        api = next(
+            (
+                name
+                for name, (root, *_) in self.apis.items()
+                if parts.path.startswith(root + "/")
+            ),
+            None,
+        )
+        if api is None:
+            return self._send(handler, 404, b"<html>Not Found</html>", "text/html")
+        root, openapi, raw = self.apis[api]
+        if not self._operation(raw, parts.path[len(root) :]):
+            body = json.dumps(self._fout(404, "not_found", "Niet gevonden.")).encode()
+            return self._send(handler, 404, body, "application/problem+json")
+        request = MockRequest(self.base, "get", parts.path, args=query, headers=headers)
+        problem = self._validate_request(openapi, raw, request, root, parts.path, query)
+        claims = self._claims(headers.get("Authorization", ""))
+        self.requests.append((api, "GET", parts.path[len(root) :], query, claims))
+        if problem:
+            self.errors.append(f"{parts.path}: {problem}")
+            status, body = 400, self._fout(400, "invalid", problem)
+        elif self.fail_with and self.fail_api in (None, api):
+            status, body = self.fail_with, self._fout(self.fail_with, "error", "forced")
+        elif claims is None:
+            status, body = 401, self._fout(401, "not_authenticated", "Bad token")
+        else:
+            status, body = self._route(api, parts.path[len(root) :], query)
+        self._answer(handler, openapi, request, api, status, body)
+
+    def _validate_request(self, openapi, raw, request, root, path, query):
+        result = openapi.unmarshal_request(request)
+        if result.errors:
+            return "; ".join(str(error) for error in result.errors)
+        operation = self._operation(raw, path[len(root) :])
+        known = {
+            p["name"] for p in operation.get("parameters", []) if p["in"] == "query"
+        }
+        unknown = set(query) - known
+        if unknown:
+            return f"Onbekende query parameters: {', '.join(sorted(unknown))}"
+        if (
+            path.startswith(root + "/zaken")
+            and request.parameters.header.get("Accept-Crs") != "EPSG:4326"
+        ):
+            return "'Accept-Crs' header ontbreekt"
+        return None
+
+    @staticmethod
+    def _operation(raw, path):
+        segments = path.strip("/").split("/")
+        for template, item in raw["paths"].items():
+            parts = template.strip("/").split("/")
+            if len(parts) == len(segments) and all(
+                p == s or p.startswith("{")
+                for p, s in zip(parts, segments, strict=True)
+            ):
+                return item.get("get", {})
+        return {}
+
+    def _claims(self, header):
+        if not header.startswith("Bearer "):
+            return None
+        try:
+            claims = jwt.decode(
+                header[7:],
+                self.secret,
+                algorithms=["HS256"],
+                options={"require": ["iss", "iat", "client_id"]},
+            )
+        except jwt.InvalidTokenError:
+            return None
+        return claims if claims["client_id"] == self.client_id else None
+
+    def _route(self, api, path, query):
+        world = self.world
+        collection, _, key = path.strip("/").partition("/")
+        tables = {
+            ("zaken", "statussen"): world.statussen,
+            ("catalogi", "zaaktypen"): world.zaaktypen,
+            ("catalogi", "statustypen"): world.statustypen,
+        }
+        if (api, collection) == ("zaken", "zaken") and not key:
+            return 200, self._zaken_page(query)
+        if (api, collection) == ("catalogi", "catalogussen") and not key:
+            return 200, {"count": 0, "next": None, "previous": None, "results": []}
+        if key and key in tables.get((api, collection), {}):
+            return 200, tables[(api, collection)][key]
+        return 404, self._fout(404, "not_found", "Niet gevonden.")
+
+    def _zaken_page(self, query):
+        filters = {k: v for k, v in query.items() if k.startswith("rol__")}
+        matches = [
+            zaak
+            for zaak, roles in self.world.zaken.values()
+            if all(value in roles.get(name, ()) for name, value in filters.items())
+        ]
+        page = int(query.get("page", 1))
+        start = (page - 1) * self.page_size
+        more = start + self.page_size < len(matches)
+        others = {k: v for k, v in query.items() if k != "page"}
+        link = f"{self.world.zaken_api}/zaken?" + urlencode({**others, "page": "%s"})
+        link = link.replace("%25s", "%s")
+        return {
+            "count": len(matches),
+            "next": link % (page + 1) if more else None,
+            "previous": link % (page - 1) if page > 1 else None,
+            "results": matches[start : start + self.page_size],
+        }
+
+    @staticmethod
+    def _fout(status, code, detail):
+        if status == 400:
+            return {
+                **ZgwTestServer._fout(401, code, detail),
+                "status": 400,
+                "title": "Ongeldige invoer.",
+                "invalidParams": [
+                    {"name": "nonFieldErrors", "code": code, "reason": detail}
+                ],
+            }
+        return {
+            "type": f"https://example.invalid/fouten/{code}/",
+            "code": code,
+            "title": detail,
+            "status": status,
+            "detail": detail,
+            "instance": "urn:uuid:00000000-0000-4000-8000-000000000000",
+        }
+
+    def _answer(self, handler, openapi, request, api, status, body):
+        data = json.dumps(body).encode()
+        ctype = "application/json" if status < 400 else "application/problem+json"
+        headers = {"API-version": self.API_VERSIONS[api], "Content-Crs": "EPSG:4326"}
+        response = MockResponse(
+            data, status_code=status, headers=headers, content_type=ctype
+        )
+        result = openapi.unmarshal_response(request, response)
+        if result.errors:
+            causes = [f"{e!r} {e.__cause__!r}" for e in result.errors]
+            self.errors.append(f"response {request.path}: {causes}")
+        self._send(handler, status, data, ctype, headers)
+
+    @staticmethod
+    def _send(handler, status, data, ctype, headers=None):
+        handler.send_response(status)
+        handler.send_header("Content-Type", ctype)
+        handler.send_header("Content-Length", str(len(data)))
+        for key, value in (headers or {}).items():
+            handler.send_header(key, value)
+        handler.end_headers()
+        handler.wfile.write(data)

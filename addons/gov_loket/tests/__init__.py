@@ -1,0 +1,9 @@
+from . import (
+    test_access,
+    test_callback,
+    test_contact_moments,
+    test_deadline,
+    test_hand_over,
+    test_loket_tour,
+    test_working_days,
+)

@@ -1,0 +1,25 @@
+{
+    "name": "Gov Relations: Network",
+    "summary": "Who knows whom, in which context and since when; "
+    "who-knows search and the shortest introduction path",
+    "version": "19.0.1.0.0",
+    "category": "Services",
+    "author": "Gov Relations for Odoo",
+    "license": "AGPL-3",
+    "depends": ["gov_addressbook", "partner_multi_relation"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/gov_network_rules.xml",
+        "data/res_partner_relation_type_data.xml",
+        "views/res_partner_relation_type_views.xml",
+        "views/res_partner_relation_views.xml",
+        "views/res_partner_who_knows_views.xml",
+        "views/res_partner_views.xml",
+        "views/gov_network_menus.xml",
+    ],
+    "demo": ["demo/gov_network_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["gov_network/static/tests/tours/*.js"],
+    },
+    "installable": True,
+}

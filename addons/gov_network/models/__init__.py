@@ -1,0 +1,4 @@
+from . import res_partner_relation_type
+from . import res_partner_relation
+from . import gov_contact_moment
+from . import res_partner

@@ -1,0 +1,135 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.tools.misc import clean_context
+
+from ..network_rules import relation_level, strength_for_count
+
+SYNC_FIELDS = {"user_id", "partner_id", "occurred_at", "confidentiality"}
+
+
+class GovContactMoment(models.Model):
+    _inherit = "gov.contact.moment"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        moments = super().create(vals_list)
+        moments._gov_sync_knows(moments._gov_knows_pairs())
+        return moments
+
+    def write(self, vals):
+        if not SYNC_FIELDS & vals.keys():
+            return super().write(vals)
+        pairs = self._gov_knows_pairs()
+        result = super().write(vals)
+        self._gov_sync_knows(pairs | self._gov_knows_pairs())
+        return result
+
+    def _gov_knows_pairs(self):
+        """``{(user_id, partner_id)}`` of internal employees and their contacts."""
+        return {
+            (moment.user_id.id, moment.partner_id.id)
+            for moment in self.sudo()
+            if moment.user_id
+            and not moment.user_id.share
+            and moment.user_id.partner_id != moment.partner_id
+        }
+
+    def _gov_sync_knows(self, pairs):
+        """Create or update "colleague knows contact" for ``pairs``.
+
+        Counting runs as superuser: strength and last contact reflect every
+        moment of the pair, also confidential ones the current user cannot
+        read; only these two figures (and the level of a new relation) are
+        written, on the pairs of moments that were just saved. The existing
+        relations are searched as superuser too, so that a relation hidden
+        from the current user is updated rather than duplicated.
+        """
+        knows = self.env.ref(
+            "gov_network.relation_type_knows", raise_if_not_found=False
+        )
+        if not pairs or not knows:
+            return
+        user_ids = {user_id for user_id, _partner_id in pairs}
+        partner_ids = {partner_id for _user_id, partner_id in pairs}
+        groups = (
+            self.env["gov.contact.moment"]
+            .sudo()
+            ._read_group(
+                [
+                    ("user_id", "in", list(user_ids)),
+                    ("partner_id", "in", list(partner_ids)),
+                ],
+                groupby=["user_id", "partner_id", "confidentiality"],
+                aggregates=["__count", "occurred_at:max", "occurred_at:min"],
+            )
+        )
+        stats = {}
+        for user, partner, level, count, last, first in groups:
+            key = (user.partner_id.id, partner.id)
+            if (user.id, partner.id) not in pairs:
+                continue
+            entry = stats.setdefault(key, {"count": 0, "levels": set(), "dates": []})
+            entry["count"] += count
+            entry["levels"].add(level)
+            entry["dates"] += [first, last]
+        if stats:
+            self._gov_apply_knows(knows, stats)
+
+    def _gov_apply_knows(self, knows, stats):
+        # sudo: see _gov_sync_knows; the values come from the moments above.
+        Relation = (
+            self.env["res.partner.relation"]
+            .sudo()
+            .with_context(clean_context(self.env.context))
+        )
+        partner_ids = list({pid for pair in stats for pid in pair})
+        existing = Relation.search(
+            [
+                ("type_id", "=", knows.id),
+                ("left_partner_id", "in", partner_ids),
+                ("right_partner_id", "in", partner_ids),
+            ]
+        )
+        today = fields.Date.context_today(self)
+        current, ended = {}, {}
+        for relation in existing:
+            for key in (
+                (relation.left_partner_id.id, relation.right_partner_id.id),
+                (relation.right_partner_id.id, relation.left_partner_id.id),
+            ):
+                if key not in stats:
+                    continue
+                if relation.date_end and relation.date_end < today:
+                    ended[key] = max(
+                        ended.get(key, relation.date_end), relation.date_end
+                    )
+                else:
+                    current.setdefault(key, relation)
+        to_write, to_create = {}, []
+        for key, entry in stats.items():
+            strength = strength_for_count(entry["count"])
+            last = fields.Date.context_today(self, max(entry["dates"]))
+            if key in current:
+                to_write.setdefault((strength, last), Relation)
+                to_write[(strength, last)] |= current[key]
+                continue
+            start = fields.Date.context_today(self, min(entry["dates"]))
+            if key in ended:
+                start = max(start, ended[key] + timedelta(days=1))
+            to_create.append(
+                {
+                    "left_partner_id": key[0],
+                    "right_partner_id": key[1],
+                    "type_id": knows.id,
+                    "date_start": min(start, today),
+                    "strength": strength,
+                    "last_contact_date": last,
+                    "confidentiality": relation_level(entry["levels"]),
+                    "source": self.env._("Contact moments"),
+                }
+            )
+        for (strength, last), relations in to_write.items():
+            relations.write({"strength": strength, "last_contact_date": last})
+        if to_create:
+            Relation.create(to_create)
