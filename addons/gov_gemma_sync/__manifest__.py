@@ -7,7 +7,7 @@
     "author": "Gov Relations for Odoo",
     "license": "AGPL-3",
     "depends": ["gov_addressbook", "gov_loket", "queue_job"],
-    "external_dependencies": {"python": ["jwt", "requests"]},
+    "external_dependencies": {"python": ["PyJWT", "requests"]},
     "data": [
         "security/ir.model.access.csv",
         "data/ir_cron.xml",
@@ -17,5 +17,8 @@
         "views/gov_gemma_sync_menus.xml",
     ],
     "demo": ["demo/gov_gemma_sync_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["gov_gemma_sync/static/tests/tours/*.js"],
+    },
     "installable": True,
 }

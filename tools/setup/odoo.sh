@@ -83,7 +83,7 @@ _restore_selfie_segmentation() {
 
 setup_odoo() {
   if [ -n "${ODOO_SRC:-}" ]; then
-    [ -f "$ODOO_SRC/odoo/release.py" ] || die "ODOO_SRC=$ODOO_SRC holds no Odoo tree (odoo/release.py missing)."
+    [ -f "$ODOO_SRC/odoo/release.py" ] || die "ODOO_SRC=$ODOO_SRC holds no Odoo tree (odoo/release.py missing): point it at an Odoo 19 checkout or unset it."
     return 0
   fi
   local stamp="$ODOO_ROOT/.complete"

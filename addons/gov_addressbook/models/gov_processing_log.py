@@ -1,3 +1,5 @@
+from psycopg2.errors import ReadOnlySqlTransaction
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -58,7 +60,7 @@ class GovProcessingLog(models.Model):
     )
     activity = fields.Selection(ACTIVITIES, required=True, readonly=True, index=True)
     purpose = fields.Selection(PURPOSES, required=True, readonly=True, index=True)
-    fields_accessed = fields.Char(readonly=True)
+    fields_accessed = fields.Char(string="Fields accessed", readonly=True)
     origin = fields.Selection(ORIGINS, required=True, readonly=True)
 
     def write(self, vals):
@@ -71,6 +73,11 @@ class GovProcessingLog(models.Model):
     def _log_processing(self, partners, activity, field_names, origin, purpose=None):
         """Write one line per partner in ``partners`` (one line without subject
         when ``partners`` is empty), in a single batch create."""
+        if getattr(self.env.cr, "readonly", False):
+            # Reads called over RPC may run on a read-only cursor (replica). A
+            # processing that cannot be logged must not happen: the HTTP layer
+            # catches this error and serves the request again read/write.
+            raise ReadOnlySqlTransaction("a processing of personal data must be logged")
         purpose = purpose or self.env.context.get(
             "gov_processing_purpose", "relation_management"
         )

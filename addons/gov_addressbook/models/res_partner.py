@@ -178,6 +178,7 @@ class ResPartner(models.Model):
         return [
             ("gov_do_not_contact", "=", False),
             ("gov_deceased", "=", False),
+            ("gov_anonymised_at", "=", False),
             ("active", "=", True),
         ]
 

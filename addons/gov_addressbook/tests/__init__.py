@@ -7,3 +7,4 @@ from . import test_processing_log
 from . import test_privacy_tools
 from . import test_names_address
 from . import test_quick_search
+from . import test_duplicates

@@ -67,3 +67,16 @@ class TestContactMoment(GovAddressbookCase):
         )
         self.assertEqual(moment.source_display, "Bron Test")
         self.assertEqual(moment.action_open_source()["res_id"], citizen.id)
+
+    def test_outbound_features_skip_do_not_contact_and_deceased(self):
+        people = self.Partner.create(
+            [
+                {"name": "Willing Citizen"},
+                {"name": "Private Citizen", "gov_do_not_contact": True},
+                {"name": "Late Citizen", "gov_deceased": True},
+            ]
+        )
+        reachable = self.Partner.search(
+            [("id", "in", people.ids), *self.Partner._gov_contactable_domain()]
+        )
+        self.assertEqual(reachable.mapped("name"), ["Willing Citizen"])

@@ -18,5 +18,7 @@ class MailingMailing(models.Model):
         domain = super()._get_recipients_domain()
         if self.gov_campaign_id and self.mailing_model_real == "res.partner":
             # Same helper as the live count on the campaign: they never disagree.
-            domain &= self.gov_campaign_id._get_audience_domain("email")
+            # sudo: marketing users may lack address-book rights; only the
+            # campaign's filter is read, and it can only narrow the recipients.
+            domain &= self.gov_campaign_id.sudo()._get_audience_domain("email")
         return domain

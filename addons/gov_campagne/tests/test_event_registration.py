@@ -1,6 +1,6 @@
 from datetime import datetime, timedelta
 
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import GovCampagneCase
 
@@ -59,3 +59,12 @@ class TestEventRegistrationMoments(GovCampagneCase):
             {"event_id": self.plain_event.id, "partner_id": self.journalist.id}
         )
         self.assertFalse(self._moments(self.journalist))
+
+    def test_event_user_without_addressbook_rights_logs_moments(self):
+        desk = new_test_user(
+            self.env, "gov_event_desk", groups="event.group_event_user"
+        )
+        self.env["event.registration"].with_user(desk).create(
+            {"event_id": self.event.id, "partner_id": self.citizen.id}
+        )
+        self.assertEqual(len(self._moments(self.citizen)), 1)

@@ -1,6 +1,6 @@
 from datetime import datetime, timedelta
 
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import GovCampagneCase
 
@@ -99,3 +99,11 @@ class TestCampaignResults(GovCampagneCase):
         self._mailing(self.campaign, ["open"])
         as_reader = self.campaign.with_user(self.reader)
         self.assertEqual(as_reader.mailing_opened_count, 1)
+
+    def test_marketing_user_without_addressbook_rights_keeps_exclusions(self):
+        marketer = new_test_user(
+            self.env, "gov_marketer", groups="mass_mailing.group_mass_mailing_user"
+        )
+        mailing = self._mailing(self.campaign, [])
+        recipients = mailing.with_user(marketer)._get_recipients()
+        self.assertEqual(sorted(recipients), sorted(self.reachable_press.ids))

@@ -33,6 +33,7 @@ class GovZgwService(models.Model):
     )
     client_id = fields.Char(string="Client ID")
     secret = fields.Char(
+        string="Secret key",
         groups="base.group_system",
         copy=False,
         help="JWT secret or API token. Only administrators can read it.",

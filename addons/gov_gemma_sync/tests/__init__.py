@@ -2,3 +2,4 @@ from . import test_zgw_client
 from . import test_zaak_sync
 from . import test_access
 from . import test_zaak_cron
+from . import test_cases_tour

@@ -24,6 +24,37 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def make_services(env, server):
+    """Zaken and Catalogi connections to ``server`` (others are archived)."""
+    Service = env["gov.zgw.service"]
+    # Demo connections (if any) must not take part in the tests.
+    Service.search([]).write({"active": False})
+    common = {
+        "auth_type": "jwt",
+        "client_id": server.client_id,
+        "secret": server.secret,
+        "timeout": 10,
+    }
+    zaken = Service.create(
+        {
+            "name": "Test Zaken",
+            "api_type": "zaken",
+            "base_url": f"{server.base}/zaken/api/v1",
+            "api_version": "1.5.1",
+            **common,
+        }
+    )
+    catalogi = Service.create(
+        {
+            "name": "Test Catalogi",
+            "api_type": "catalogi",
+            "base_url": f"{server.base}/catalogi/api/v1",
+            **common,
+        }
+    )
+    return zaken, catalogi
+
+
 class GemmaSyncCase(TransactionCase):
     """Personas, a local spec-validating ZGW server and services pointing at it."""
 
@@ -43,32 +74,7 @@ class GemmaSyncCase(TransactionCase):
             "gemma_admin",
             groups="base.group_system,gov_addressbook.group_manager",
         )
-        Service = cls.env["gov.zgw.service"]
-        # Demo connections (if any) must not take part in the tests.
-        Service.search([]).write({"active": False})
-        common = {
-            "auth_type": "jwt",
-            "client_id": cls.server.client_id,
-            "secret": cls.server.secret,
-            "timeout": 10,
-        }
-        cls.zaken_service = Service.create(
-            {
-                "name": "Test Zaken",
-                "api_type": "zaken",
-                "base_url": f"{cls.server.base}/zaken/api/v1",
-                "api_version": "1.5.1",
-                **common,
-            }
-        )
-        cls.catalogi_service = Service.create(
-            {
-                "name": "Test Catalogi",
-                "api_type": "catalogi",
-                "base_url": f"{cls.server.base}/catalogi/api/v1",
-                **common,
-            }
-        )
+        cls.zaken_service, cls.catalogi_service = make_services(cls.env, cls.server)
         Partner = cls.env["res.partner"]
         cls.citizen = Partner.create(
             {"name": "Jan Burger", "gov_party_type": "citizen", "bsn": BSN}

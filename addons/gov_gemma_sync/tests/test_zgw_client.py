@@ -7,9 +7,11 @@ import requests
 from odoo.tests import tagged
 
 from ..zgw import (
+    StaticTokenAuth,
     ZgwAuthenticationError,
     ZgwClient,
     ZgwDnsError,
+    ZgwError,
     ZgwForbiddenError,
     ZgwForeignUrlError,
     ZgwJwtAuth,
@@ -131,3 +133,30 @@ class TestZgwClient(GemmaSyncCase):
             with self.assertRaises(ZgwTimeoutError) as caught:
                 client.check_connection()
         self.assertIn("within 10 seconds", str(caught.exception))
+
+    def test_static_token_header(self):
+        client = ZgwClient(self.world.zaken_api, StaticTokenAuth("abc123"), "zaken")
+        self.assertEqual(client.auth.header(), "Token abc123")
+        self.assertNotIn("abc123", repr(client.auth))
+        # Open Zaak wants a JWT: a token is refused with a clear sentence.
+        with self.assertRaises(ZgwAuthenticationError):
+            client.check_connection()
+
+    def test_every_error_has_a_translated_sentence(self):
+        Service = self.env["gov.zgw.service"]
+        params = {
+            "timeout": 10,
+            "url": "https://x.example/api/v1",
+            "api": "Zaken",
+            "status": 500,
+            "detail": "oops",
+            "found": "2.0.0",
+            "expected": "1.5.1",
+        }
+        for error_class in ZgwError.__subclasses__():
+            error = error_class("zgw.example:443", **params)
+            sentence = Service._error_message(error)
+            self.assertNotIn("%(", sentence, error_class.__name__)
+            self.assertTrue(
+                "zgw.example:443" in sentence or "x.example" in sentence, sentence
+            )

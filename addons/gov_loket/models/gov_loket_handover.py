@@ -40,15 +40,19 @@ class GovLoketHandover(models.Model):
     state = fields.Selection(
         [
             ("pending", "Pending"),
+            ("accepted", "Accepted"),
+            ("returned", "Sent back"),
             ("reassigned", "Handed on"),
             ("done", "Answered"),
         ],
         required=True,
         default="pending",
         index=True,
-        help="Pending: the employee still has to answer. Handed on: the request "
-        "was later handed to someone else. Answered: the request was answered.",
+        help="Pending: waiting for the employee. Accepted: the employee will "
+        "answer. Sent back: the employee returned it with a reason. Handed on: "
+        "the request was later handed to someone else. Answered: done.",
     )
+    return_reason = fields.Text(string="Reason for sending back")
     activity_id = fields.Many2one(
         "mail.activity",
         string="Activity",

@@ -3,6 +3,7 @@ from . import (
     test_callback,
     test_contact_moments,
     test_deadline,
+    test_follow_up,
     test_hand_over,
     test_loket_tour,
     test_working_days,

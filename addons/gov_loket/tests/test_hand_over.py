@@ -104,3 +104,45 @@ class TestHandOver(GovLoketCase):
         form.record.action_confirm()
         self.assertEqual(self.ticket.user_id, self.employee)
         self.assertEqual(self.ticket.handover_ids.note, "Via the wizard")
+
+    def test_accept_and_send_back(self):
+        self.ticket.with_user(self.front_desk).action_hand_over(self.employee.id, "A")
+        as_employee = self.ticket.with_user(self.employee)
+        self.assertTrue(as_employee.handover_to_me)
+        self.assertFalse(self.ticket.with_user(self.colleague).handover_to_me)
+        as_employee.action_accept_hand_over()
+        self.assertEqual(self.ticket.handover_ids.state, "accepted")
+        with self.assertRaises(ValidationError):
+            as_employee.action_return_hand_over("  ")
+        as_employee.action_return_hand_over("This is about roads, not permits.")
+        handover = self.ticket.handover_ids
+        self.assertEqual(handover.state, "returned")
+        self.assertEqual(handover.return_reason, "This is about roads, not permits.")
+        self.assertEqual(self.ticket.user_id, self.front_desk)
+        self.assertFalse(self._activities(self.employee))
+        self.assertEqual(len(self._activities(self.front_desk)), 1)
+        self.assertFalse(self.ticket.with_user(self.employee).handover_to_me)
+        # Re-assign: the front desk hands it to a colleague; history keeps both.
+        self.ticket.with_user(self.front_desk).action_hand_over(self.colleague.id, "B")
+        self.assertEqual(
+            self.ticket.handover_ids.sorted("id").mapped("state"),
+            ["returned", "pending"],
+        )
+
+    def test_only_the_addressee_accepts_or_returns(self):
+        self.ticket.with_user(self.front_desk).action_hand_over(self.employee.id, "A")
+        as_desk = self.ticket.with_user(self.front_desk)
+        with self.assertRaises(UserError):
+            as_desk.action_accept_hand_over()
+        with self.assertRaises(UserError):
+            as_desk.action_return_hand_over("Not mine")
+        self.assertEqual(self.ticket.handover_ids.state, "pending")
+
+    def test_return_wizard(self):
+        self.ticket.with_user(self.front_desk).action_hand_over(self.employee.id, "A")
+        action = self.ticket.with_user(self.employee).action_open_return_wizard()
+        Wizard = self.env["helpdesk.ticket.return"].with_user(self.employee)
+        wizard = Wizard.with_context(action["context"]).create({"reason": "Wrong desk"})
+        wizard.action_confirm()
+        self.assertEqual(self.ticket.handover_ids.state, "returned")
+        self.assertEqual(self.ticket.user_id, self.front_desk)

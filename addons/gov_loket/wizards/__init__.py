@@ -1,1 +1,1 @@
-from . import helpdesk_ticket_hand_over
+from . import helpdesk_ticket_hand_over, helpdesk_ticket_return

@@ -22,7 +22,7 @@ registry.category("web_tour.tours").add("gov_campagne_open_campaign", {
         },
         {
             content: "The press releases are listed",
-            trigger: ".o_list_view .o_data_cell:contains('Tour release')",
+            trigger: ".o_list_view .o_data_cell[name='title']:contains('Tour release')",
         },
         {
             content: "Open the Campagne menu again",
@@ -35,8 +35,12 @@ registry.category("web_tour.tours").add("gov_campagne_open_campaign", {
             run: "click",
         },
         {
+            content: "The campaigns are listed",
+            trigger: ".o_breadcrumb .active:contains('Campaigns')",
+        },
+        {
             content: "Open the campaign",
-            trigger: ".o_list_view .o_data_cell:contains('Tour campaign press')",
+            trigger: ".o_list_view .o_data_cell[name='name']:contains('Tour campaign press')",
             run: "click",
         },
         {

@@ -1,0 +1,259 @@
+"""Benchmark of the address book on generated data (issue: gov_addressbook).
+
+Generates 1,000,000 partners and 2,000,000 contact moments with SQL in database
+``gov_bench`` (once; reused afterwards) and measures, side by side in one run:
+
+1. the one-box search (our name_search) against the stock Odoo 19 partner search
+   (complete_name/email/ref/vat/company_registry ILIKE, ORDER BY complete_name LIMIT 8)
+   on the same data: p50/p95 per kind of term;
+2. the query count of opening a partner form with 10 and with 1,000 contact moments;
+3. creating 100,000 partners with identifiers through the ORM (partners per second).
+
+Usage: ./gov bench  (or: .work/venv/bin/python bench/bench_addressbook.py --config
+.work/odoo.conf [--partners N] [--create N])
+"""
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import time
+
+PARTNERS = 1_000_000
+MOMENTS_PER_PARTNER = 2
+DB = "gov_bench"
+
+
+def ensure_database(config, db):
+    import psycopg2  # noqa: PLC0415
+
+    from odoo.tools import config as odoo_config  # noqa: PLC0415
+
+    conn = psycopg2.connect(
+        dbname="postgres",
+        host=odoo_config["db_host"],
+        port=odoo_config["db_port"],
+        user=odoo_config["db_user"],
+        password=odoo_config["db_password"],
+    )
+    with conn.cursor() as cr:
+        cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db])
+        exists = cr.fetchone()
+    conn.close()
+    if not exists:
+        print(f"Creating database {db} with gov_addressbook (no demo data)", flush=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "odoo",
+                "-c",
+                config,
+                "-d",
+                db,
+                "-i",
+                "gov_addressbook",
+                "--stop-after-init",
+                "--log-level=warn",
+            ],
+            check=True,
+        )
+
+
+def generate(env, partners):
+    """Insert partners and contact moments with SQL (set-based, fast)."""
+    cr = env.cr
+    cr.execute("SELECT count(*) FROM res_partner WHERE ref LIKE 'bench-%%'")
+    have = cr.fetchone()[0]
+    if have >= partners:
+        print(f"Reusing {have:,} generated partners", flush=True)
+        return
+    started = time.monotonic()
+    print(f"Generating {partners - have:,} partners ...", flush=True)
+    nl = env.ref("base.nl").id
+    cr.execute(
+        """
+        WITH first(names) AS (SELECT ARRAY['Anna','Jan','Fatima','Pieter','Sanne',
+                 'Mohamed','Els','Kees','Noah','Emma','Lucas','Julia','Daan','Sophie'])
+           , last(names) AS (SELECT ARRAY['Visser','Jansen','de Vries','van den Berg',
+                 'Bakker','El Amrani','Smit','Meijer','de Boer','Mulder','Yilmaz',
+                 'van Dijk','Bos','Vos','Peters','Hendriks'])
+        INSERT INTO res_partner (name, complete_name, firstname, lastname, email, phone,
+               gov_phone_digits, zip, street, city, country_id, ref, active, type,
+               is_company, gov_party_type, gov_sort_name, create_date, write_date,
+               lang)
+        SELECT f.n || ' ' || l.n || ' ' || g, f.n || ' ' || l.n || ' ' || g, f.n,
+               l.n || ' ' || g, lower(f.n) || '.' || g || '@example.nl',
+               '06' || lpad((g * 7919 %% 100000000)::text, 8, '0'),
+               '06' || lpad((g * 7919 %% 100000000)::text, 8, '0'),
+               lpad((1000 + g %% 9000)::text, 4, '0') || ' ' || chr(65 + g %% 26)
+                   || chr(65 + (g / 26) %% 26),
+               'Dorpsstraat ' || (g %% 300 + 1), 'Plaats', %(nl)s, 'bench-' || g, true,
+               'contact', false, 'citizen', lower(l.n || ' ' || g || ' ' || f.n),
+               now(), now(), 'en_US'
+          FROM generate_series(%(start)s, %(stop)s) g
+          CROSS JOIN LATERAL (SELECT (SELECT names FROM first)[1 + g %% 14] AS n) f
+          CROSS JOIN LATERAL (SELECT (SELECT names FROM last)[1 + g %% 16] AS n) l
+        """,
+        {"nl": nl, "start": have + 1, "stop": partners},
+    )
+    print(
+        f"Generating {MOMENTS_PER_PARTNER} contact moments per partner ...", flush=True
+    )
+    cr.execute(
+        """
+        INSERT INTO gov_contact_moment (partner_id, channel, direction, subject,
+               occurred_at, confidentiality, create_date, write_date)
+        SELECT p.id, (ARRAY['phone','email','counter','letter'])[1 + s %% 4],
+               CASE WHEN s %% 2 = 0 THEN 'inbound' ELSE 'outbound' END,
+               'Generated contact ' || s, now() - (s || ' hours')::interval, 'intern',
+               now(), now()
+          FROM res_partner p CROSS JOIN generate_series(1, %(per)s) s
+         WHERE p.ref LIKE 'bench-%%'
+           AND NOT EXISTS (SELECT 1 FROM gov_contact_moment m WHERE m.partner_id = p.id)
+        """,
+        {"per": MOMENTS_PER_PARTNER},
+    )
+    cr.execute("ANALYZE res_partner")
+    cr.execute("ANALYZE gov_contact_moment")
+    env.cr.commit()
+    print(f"Generated in {time.monotonic() - started:.0f} s", flush=True)
+
+
+def percentile(values, pct):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+def timed(func, terms):
+    durations = []
+    for term in terms:
+        started = time.perf_counter()
+        func(term)
+        durations.append((time.perf_counter() - started) * 1000)
+    return statistics.median(durations), percentile(durations, 95)
+
+
+def stock_search(partner_model, term):
+    """What stock Odoo 19 runs for res.partner.name_search(term)."""
+    domain = [
+        "|",
+        "|",
+        "|",
+        "|",
+        ("complete_name", "ilike", term),
+        ("email", "ilike", term),
+        ("ref", "ilike", term),
+        ("vat", "ilike", term),
+        ("company_registry", "ilike", term),
+    ]
+    records = partner_model.search_fetch(domain, ["display_name"], limit=8)
+    return [(record.id, record.display_name) for record in records]
+
+
+def bench_search(env, partners):
+    rng = random.Random(42)
+    model = env["res.partner"]
+    kinds = {
+        "name fragment (hit)": [
+            f"Visser {rng.randint(1, partners)}" for _ in range(15)
+        ],
+        "name fragment (miss)": [f"Zzyzx {rng.randint(1, 10**6)}" for _ in range(15)],
+        "phone": [
+            "06" + f"{(n * 7919) % 100000000:08d}"
+            for n in (rng.randint(1, partners) for _ in range(15))
+        ],
+        "e-mail fragment": [f"anna.{rng.randint(1, partners)}@" for _ in range(15)],
+    }
+    postcodes = []
+    for n in (rng.randint(1, partners) for _ in range(15)):
+        postcodes.append(
+            f"{1000 + n % 9000:04d} {chr(65 + n % 26)}{chr(65 + (n // 26) % 26)} "
+            f"{n % 300 + 1}"
+        )
+    kinds["postcode + number"] = postcodes
+    print(f"\nOne-box search on {partners:,} partners (ms; 15 terms each)")
+    print(f"{'term':<22}{'our p50':>10}{'our p95':>10}{'stock p50':>11}{'p95':>8}")
+    for kind, terms in kinds.items():
+        model.name_search(terms[0], limit=8)  # warm caches for both
+        ours = timed(lambda term: model.name_search(term, limit=8), terms)
+        stock = timed(lambda term: stock_search(model, term), terms)
+        print(
+            f"{kind:<22}{ours[0]:>10.1f}{ours[1]:>10.1f}{stock[0]:>11.1f}{stock[1]:>8.1f}"
+        )
+
+
+def bench_form_queries(env):
+    partner_model = env["res.partner"]
+    spec = {
+        "display_name": {},
+        "contact_moment_count": {},
+        "contact_moment_ids": {
+            "fields": {"occurred_at": {}, "channel": {}, "subject": {}},
+            "limit": 40,
+            "order": "occurred_at desc",
+        },
+    }
+    print("\nPartner form (web_read) query count")
+    for size in (10, 1000):
+        partner = partner_model.create({"name": f"Form Bench {size}"})
+        env["gov.contact.moment"].create(
+            [{"partner_id": partner.id, "subject": f"c{i}"} for i in range(size)]
+        )
+        env.invalidate_all()
+        before = env.cr.sql_log_count
+        partner.web_read(spec)
+        print(f"  {size:>5} contact moments: {env.cr.sql_log_count - before} queries")
+    env.cr.rollback()
+
+
+def bench_create(env, count):
+    rng = random.Random(7)
+    batch = 1000
+    started = time.monotonic()
+    for offset in range(0, count, batch):
+        env["res.partner"].create(
+            [
+                {
+                    "name": f"Bedrijf {offset + i}",
+                    "is_company": True,
+                    "gov_party_type": "company",
+                    "kvk_number": f"{rng.randint(10**7, 10**8 - 1)}",
+                    "email": f"info{offset + i}@bedrijf.example",
+                }
+                for i in range(min(batch, count - offset))
+            ]
+        )
+        env.flush_all()
+    elapsed = time.monotonic() - started
+    print(
+        f"\nORM create of {count:,} partners with identifiers: {count / elapsed:,.0f}/s"
+    )
+    env.cr.rollback()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--config", required=True)
+    parser.add_argument("--partners", type=int, default=PARTNERS)
+    parser.add_argument("--create", type=int, default=100_000)
+    args = parser.parse_args()
+
+    from odoo import api, tools  # noqa: PLC0415
+    from odoo.modules.registry import Registry  # noqa: PLC0415
+
+    tools.config.parse_config(["-c", args.config], setup_logging=False)
+    ensure_database(args.config, DB)
+    registry = Registry(DB)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, api.SUPERUSER_ID, {})
+        generate(env, args.partners)
+        cr.sql_log_count = 0
+        bench_search(env, args.partners)
+        bench_form_queries(env)
+        bench_create(env, args.create)
+
+
+if __name__ == "__main__":
+    main()
