@@ -14,6 +14,7 @@
         "views/gov_zgw_service_views.xml",
         "views/gov_zaak_views.xml",
         "views/res_partner_views.xml",
+        "views/gov_contact_moment_views.xml",
         "views/gov_gemma_sync_menus.xml",
     ],
     "demo": ["demo/gov_gemma_sync_demo.xml"],

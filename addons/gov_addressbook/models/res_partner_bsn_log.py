@@ -52,21 +52,13 @@ class ResPartner(models.Model):
             count_limit=count_limit,
         )
 
-    def export_data(self, fields_to_export):
-        result = super().export_data(fields_to_export)
-        if not self.env.su:
-            subjects = self.browse()
-            for path in fields_to_export:
-                parts = path.replace(".", "/").split("/")
-                if parts[-1] != BSN_FIELD:
-                    continue
-                prefix = parts[:-1]
-                found = self.mapped(".".join(prefix)) if prefix else self
-                if found._name == self._name:
-                    subjects |= found
-            if subjects:
-                subjects._gov_log_bsn("export", [BSN_FIELD], origin="export")
-        return result
+    def _export_rows(self, fields, *, _is_toplevel_call=True):
+        # Called for the exported partners and, recursively, for partners
+        # reached through a relation (e.g. "partner_id/bsn" on contact moments).
+        rows = super()._export_rows(fields, _is_toplevel_call=_is_toplevel_call)
+        if not self.env.su and any(path and path[0] == BSN_FIELD for path in fields):
+            self._gov_log_bsn("export", [BSN_FIELD], origin="export")
+        return rows
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None, **kwargs):

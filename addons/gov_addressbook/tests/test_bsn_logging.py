@@ -82,6 +82,20 @@ class TestBsnLogging(GovPrivacyCase):
         self.citizens.with_user(self.bsn_clerk).export_data(["name"])
         self.assertEqual(len(self._log_lines()), 3)
 
+    def test_export_through_a_relation_is_logged(self):
+        moments = self.Moment.create(
+            [
+                {"partner_id": self.anna.id, "subject": "Permit"},
+                {"partner_id": self.kees.id, "subject": "Tax"},
+            ]
+        )
+        result = moments.with_user(self.bsn_clerk).export_data(
+            ["subject", "partner_id/bsn"]
+        )
+        self.assertIn([moments[0].subject, BSN_ANNA], result["datas"])
+        lines = self._log_lines(activity="export")
+        self.assertEqual(lines.partner_id, self.anna | self.kees)
+
     def test_superuser_and_sudo_reads_are_not_logged(self):
         self.citizens.read(["bsn"])
         self.citizens.with_user(self.bsn_clerk).sudo().read(["bsn"])

@@ -40,16 +40,29 @@ class TestPrivacyTools(GovPrivacyCase):
             ]
         )
         cls.anna.message_post(body="Called about her permit")
+        cls.bank = cls.env["res.partner.bank"].create(
+            {"partner_id": cls.anna.id, "acc_number": "NL91ABNA0417164300"}
+        )
+        cls.letter = cls.env["ir.attachment"].create(
+            {
+                "name": "letter.txt",
+                "raw": b"Dear Anna",
+                "res_model": "res.partner",
+                "res_id": cls.anna.id,
+            }
+        )
 
     def _wizard(self, model, user, **vals):
-        Wizard = self.env[model].with_user(user).with_context(active_id=self.anna.id)
+        Wizard = self.env[model].with_user(user)
+        Wizard = Wizard.with_context(active_model="res.partner", active_id=self.anna.id)
         return Wizard.create(vals)
 
     def test_access_request_exports_everything_and_logs(self):
         wizard = self._wizard("gov.partner.export", self.privacy_officer)
         action = wizard.action_export()
         self.assertIn(f"/web/content/{wizard.attachment_id.id}", action["url"])
-        document = json.loads(wizard.attachment_id.sudo().raw)
+        self.assertEqual(wizard.partner_id, self.anna)
+        document = json.loads(wizard.attachment_id.raw)
         self.assertEqual(document["relation"]["bsn"], BSN_ANNA)
         self.assertEqual(document["relation"]["email"], "anna@example.nl")
         self.assertEqual(
@@ -61,6 +74,9 @@ class TestPrivacyTools(GovPrivacyCase):
         self.assertEqual(line.purpose, "privacy_request")
         self.assertEqual(line.user_id, self.privacy_officer)
         self.assertIn("bsn", line.fields_accessed)
+        # The file holds a BSN: other users cannot open it.
+        with self.assertRaises(AccessError):
+            wizard.attachment_id.with_user(self.bsn_clerk).read(["raw"])
 
     def test_only_privacy_officer_uses_the_tools(self):
         for model in ("gov.partner.export", "gov.partner.anonymise"):
@@ -111,6 +127,8 @@ class TestPrivacyTools(GovPrivacyCase):
             [("model", "=", "res.partner"), ("res_id", "=", anna.id)]
         )
         self.assertFalse(messages)
+        self.assertFalse(self.bank.exists())
+        self.assertFalse(self.letter.exists())
         line = self._log_lines(activity="anonymise")
         self.assertEqual(line.partner_id, anna)
         self.assertEqual(line.user_id, self.privacy_officer)

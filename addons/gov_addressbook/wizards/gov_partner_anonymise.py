@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 
@@ -13,7 +13,7 @@ class GovPartnerAnonymise(models.TransientModel):
         string="Relation",
         required=True,
         ondelete="cascade",
-        default=lambda self: self.env.context.get("active_id"),
+        default=lambda self: self._default_partner_id(),
     )
     partner_name = fields.Char(related="partner_id.name", string="Name to type")
     confirm_name = fields.Char(
@@ -21,6 +21,13 @@ class GovPartnerAnonymise(models.TransientModel):
         help="Anonymisation cannot be undone. Type the relation's name exactly "
         "as shown to confirm.",
     )
+
+    @api.model
+    def _default_partner_id(self):
+        context = self.env.context
+        if context.get("active_model") == "res.partner":
+            return context.get("active_id")
+        return False
 
     def _check_privacy_officer(self):
         if not self.env.user.has_group("gov_addressbook.group_privacy_officer"):

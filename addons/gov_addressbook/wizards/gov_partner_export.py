@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 from ..privacy_export import build_access_request
@@ -47,9 +47,16 @@ class GovPartnerExport(models.TransientModel):
         string="Relation",
         required=True,
         ondelete="cascade",
-        default=lambda self: self.env.context.get("active_id"),
+        default=lambda self: self._default_partner_id(),
     )
     attachment_id = fields.Many2one("ir.attachment", string="File", readonly=True)
+
+    @api.model
+    def _default_partner_id(self):
+        context = self.env.context
+        if context.get("active_model") == "res.partner":
+            return context.get("active_id")
+        return False
 
     def _check_privacy_officer(self):
         if not self.env.user.has_group("gov_addressbook.group_privacy_officer"):
@@ -101,5 +108,6 @@ class GovPartnerExport(models.TransientModel):
         return {
             "type": "ir.actions.act_url",
             "url": f"/web/content/{self.attachment_id.id}?download=true",
-            "target": "self",
+            "target": "new",
+            "close": True,
         }

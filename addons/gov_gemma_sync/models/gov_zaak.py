@@ -61,6 +61,9 @@ class GovZaak(models.Model):
         "no final deadline).",
     )
     synced_at = fields.Datetime(string="Last synchronised", readonly=True)
+    contact_moment_ids = fields.One2many(
+        "gov.contact.moment", "zaak_id", string="Contact moments"
+    )
 
     _url_unique = models.Constraint("UNIQUE(url)", "A case with this URL exists.")
 

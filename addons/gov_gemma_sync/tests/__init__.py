@@ -3,3 +3,4 @@ from . import test_zaak_sync
 from . import test_access
 from . import test_zaak_cron
 from . import test_cases_tour
+from . import test_klantcontact_publish

@@ -54,3 +54,11 @@ class TestCallback(GovLoketCase):
         plain.with_user(self.front_desk).action_answer("Answered.", "email")
         with self.assertRaises(ValidationError):
             plain.with_user(self.front_desk).is_callback = True
+
+    def test_refusal_is_translated(self):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        as_desk = self.ticket.with_user(self.front_desk).with_context(lang="nl_NL")
+        with self.assertRaises(ValidationError) as caught:
+            as_desk.write({"stage_id": self.done.id})
+        self.assertIn("terugbelnotitie", str(caught.exception))
+        self.assertFalse(self.ticket.closed)

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.tools.misc import clean_context
 
 from ..network_rules import relation_level, strength_for_count
@@ -26,11 +26,16 @@ class GovContactMoment(models.Model):
         return result
 
     def _gov_knows_pairs(self):
-        """``{(user_id, partner_id)}`` of internal employees and their contacts."""
+        """``{(user_id, partner_id)}`` of internal employees and their contacts.
+
+        Moments without an employee, of portal users and of the technical
+        superuser (imports, crons) say nothing about who knows whom.
+        """
         return {
             (moment.user_id.id, moment.partner_id.id)
             for moment in self.sudo()
             if moment.user_id
+            and moment.user_id.id != SUPERUSER_ID
             and not moment.user_id.share
             and moment.user_id.partner_id != moment.partner_id
         }

@@ -1,3 +1,4 @@
+from odoo import SUPERUSER_ID
 from odoo.tests import tagged
 
 from .common import GovNetworkCase
@@ -132,5 +133,25 @@ class TestKnowsFromContactMoments(GovNetworkCase):
         self.assertFalse(
             self.Relation.search(
                 [("left_partner_id", "=", self.employee.partner_id.id)]
+            )
+        )
+
+    def test_technical_and_missing_employee_are_ignored(self):
+        self.Moment.create(
+            [
+                {
+                    "partner_id": self.piet.id,
+                    "subject": "Import",
+                    "user_id": SUPERUSER_ID,
+                },
+                {"partner_id": self.piet.id, "subject": "Letter", "user_id": False},
+            ]
+        )
+        self.assertFalse(
+            self.Relation.search(
+                [
+                    ("type_id", "=", self.type_knows.id),
+                    ("any_partner_id", "=", self.piet.id),
+                ]
             )
         )

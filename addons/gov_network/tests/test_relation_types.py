@@ -117,3 +117,12 @@ class TestRelationTypes(GovNetworkCase):
         )
         with self.assertRaises(AccessError):
             relation.with_user(self.employee).read(["context"])
+
+    def test_dutch_translation_of_types(self):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"]._load_module_terms(["gov_network"], ["nl_NL"])
+        dutch = self.type_works_at.with_context(lang="nl_NL")
+        self.assertEqual(
+            (dutch.name, dutch.name_inverse), ("werkt bij", "heeft als medewerker")
+        )
+        self.assertEqual(self.type_knows.with_context(lang="nl_NL").name, "kent")

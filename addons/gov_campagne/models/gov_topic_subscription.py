@@ -1,0 +1,198 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .. import topic_links
+
+SUBSCRIPTION_STATES = [
+    ("pending", "Awaiting confirmation"),
+    ("confirmed", "Confirmed"),
+    ("withdrawn", "Withdrawn"),
+]
+SOURCES = [("web", "Web"), ("staff", "Staff"), ("import", "Import")]
+# Fields that only the consent methods below may change, so that the consent
+# log always tells the whole story of a subscription.
+CONSENT_FIELDS = {
+    "state",
+    "confirmed_at",
+    "withdrawn_at",
+    "token",
+    "requested_at",
+    "source",
+}
+
+
+class GovTopicSubscription(models.Model):
+    _name = "gov.topic.subscription"
+    _description = "Topic subscription"
+    _order = "requested_at desc, id desc"
+    _rec_name = "partner_id"
+
+    topic_id = fields.Many2one(
+        "gov.topic", required=True, index=True, ondelete="restrict", readonly=True
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Subscriber",
+        required=True,
+        index=True,
+        ondelete="restrict",
+    )
+    email = fields.Char(related="partner_id.email", string="E-mail")
+    state = fields.Selection(
+        SUBSCRIPTION_STATES, required=True, default="pending", index=True, readonly=True
+    )
+    # The token is the secret of the public links: only the system sees it,
+    # so nobody can confirm a subscription on someone else's behalf.
+    token = fields.Char(
+        required=True,
+        copy=False,
+        readonly=True,
+        default=lambda self: topic_links.new_token(),
+        groups="base.group_system",
+    )
+    requested_at = fields.Datetime(
+        string="Requested", required=True, readonly=True, default=fields.Datetime.now
+    )
+    confirmed_at = fields.Datetime(string="Confirmed", readonly=True, copy=False)
+    withdrawn_at = fields.Datetime(string="Withdrawn", readonly=True, copy=False)
+    source = fields.Selection(SOURCES, required=True, default="staff", readonly=True)
+    consent_log_ids = fields.One2many(
+        "gov.topic.consent.log", "subscription_id", string="Consent log"
+    )
+
+    _topic_partner_unique = models.Constraint(
+        "UNIQUE(topic_id, partner_id)",
+        "This relation already has a subscription on this topic.",
+    )
+    _token_unique = models.Constraint(
+        "UNIQUE(token)", "A subscription token must be unique."
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("state", "pending") == "confirmed":
+                vals.setdefault("confirmed_at", fields.Datetime.now())
+            elif vals.get("state") == "withdrawn":
+                raise UserError(self.env._("A new subscription cannot be withdrawn."))
+        subscriptions = super().create(vals_list)
+        ip = self.env.context.get("gov_consent_ip")
+        Log = self.env["gov.topic.consent.log"]
+        for source in set(subscriptions.mapped("source")):
+            batch = subscriptions.filtered(lambda sub, src=source: sub.source == src)
+            Log._log_consent(batch, "subscribe", source, ip)
+            confirmed = batch.filtered(lambda sub: sub.state == "confirmed")
+            if confirmed:
+                Log._log_consent(confirmed, "confirm", source, ip)
+        return subscriptions
+
+    def write(self, vals):
+        if not self.env.context.get("gov_consent_write"):
+            if CONSENT_FIELDS & set(vals):
+                raise UserError(
+                    self.env._(
+                        "Use Confirm or Withdraw to change a subscription, so the "
+                        "consent log stays complete."
+                    )
+                )
+            if {"topic_id", "partner_id"} & set(vals):
+                raise UserError(
+                    self.env._(
+                        "A subscription cannot move to another topic or relation: "
+                        "withdraw it and subscribe again."
+                    )
+                )
+        return super().write(vals)
+
+    def _consent_write(self, vals):
+        return self.with_context(gov_consent_write=True).write(vals)
+
+    # ------------------------------------------------------------------
+    # Consent transitions: each one writes its consent log lines
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _subscribe(self, topic, partner, source, ip=None):
+        """Subscribe ``partner`` to ``topic`` (pending until confirmed).
+
+        An existing subscription is reused: a withdrawn one starts again as
+        pending with a new token; a pending or confirmed one is left as it is.
+        """
+        existing = self.search(
+            [("topic_id", "=", topic.id), ("partner_id", "=", partner.id)], limit=1
+        )
+        if not existing:
+            return self.with_context(gov_consent_ip=ip).create(
+                {"topic_id": topic.id, "partner_id": partner.id, "source": source}
+            )
+        if existing.state == "withdrawn":
+            existing._consent_write(
+                {
+                    "state": "pending",
+                    "source": source,
+                    "token": topic_links.new_token(),
+                    "requested_at": fields.Datetime.now(),
+                    "confirmed_at": False,
+                    "withdrawn_at": False,
+                }
+            )
+            self.env["gov.topic.consent.log"]._log_consent(
+                existing, "subscribe", source, ip
+            )
+        return existing
+
+    def _confirm(self, source, ip=None):
+        """Confirm pending subscriptions; others are left alone (a second click
+        on the confirmation link changes nothing). Returns those confirmed."""
+        pending = self.filtered(lambda sub: sub.state == "pending")
+        if pending:
+            pending._consent_write(
+                {"state": "confirmed", "confirmed_at": fields.Datetime.now()}
+            )
+            self.env["gov.topic.consent.log"]._log_consent(
+                pending, "confirm", source, ip
+            )
+        return pending
+
+    def _withdraw(self, source, ip=None):
+        """Withdraw subscriptions that are not withdrawn yet; returns them."""
+        active = self.filtered(lambda sub: sub.state != "withdrawn")
+        if active:
+            active._consent_write(
+                {"state": "withdrawn", "withdrawn_at": fields.Datetime.now()}
+            )
+            self.env["gov.topic.consent.log"]._log_consent(
+                active, "withdraw", source, ip
+            )
+        return active
+
+    def action_withdraw(self):
+        """Staff withdraw on the subscriber's request (phone, letter, desk)."""
+        self._withdraw("staff")
+
+    def action_send_confirmation(self):
+        """Mail the double opt-in link again to pending subscribers."""
+        pending = self.filtered(lambda sub: sub.state == "pending")
+        if not pending:
+            raise UserError(self.env._("Only a pending subscription can be confirmed."))
+        pending._send_confirmation()
+
+    def _send_confirmation(self):
+        template = self.env.ref("gov_campagne.mail_template_topic_confirm")
+        for subscription in self:
+            # sudo: the template reads the token, which only the system may see;
+            # the mail goes to the subscriber's own address and nowhere else.
+            template.sudo().send_mail(subscription.id)
+
+    # ------------------------------------------------------------------
+    # Public links: the caller must be allowed to read the token (system or
+    # sudo), as when the mail templates are rendered.
+    # ------------------------------------------------------------------
+
+    def _get_confirm_url(self):
+        self.ensure_one()
+        return topic_links.confirm_url(self.get_base_url(), self.token)
+
+    def _get_unsubscribe_url(self):
+        self.ensure_one()
+        return topic_links.unsubscribe_url(self.get_base_url(), self.token)

@@ -1,0 +1,154 @@
+import logging
+
+from odoo import api, fields, models
+
+from ..zgw import (
+    ZgwDnsError,
+    ZgwError,
+    ZgwServerError,
+    ZgwTimeoutError,
+    ZgwUnreachableError,
+)
+from ..zgw.klantinteracties import find_or_create_partij, publish_klantcontact
+
+_logger = logging.getLogger(__name__)
+
+# Klantinteracties "kanaal" is free text; these are the Dutch names KCC tools use.
+KANAAL = {
+    "phone": "telefoon",
+    "email": "e-mail",
+    "counter": "balie",
+    "letter": "brief",
+    "chat": "chat",
+    "whatsapp": "whatsapp",
+    "social": "sociale media",
+    "web_form": "webformulier",
+    "meeting": "afspraak",
+    "other": "overig",
+}
+CONFIDENTIAL = ("vertrouwelijk", "confidentieel", "geheim", "zeer_geheim")
+TRANSIENT = (ZgwDnsError, ZgwServerError, ZgwTimeoutError, ZgwUnreachableError)
+MAX_ATTEMPTS = 6
+
+
+def retry_delay(attempt):
+    """Back-off in seconds after failed attempt ``attempt`` (1, 4, 16... min)."""
+    return 60 * 4 ** (attempt - 1)
+
+
+class GovContactMoment(models.Model):
+    _inherit = "gov.contact.moment"
+
+    zaak_id = fields.Many2one(
+        "gov.zaak",
+        string="Case",
+        index="btree_not_null",
+        domain="[('partner_ids', 'in', partner_id)]",
+        help="The case this contact was about; the case system hears of it.",
+    )
+    zgw_state = fields.Selection(
+        [
+            ("pending", "Waiting"),
+            ("retrying", "Retrying"),
+            ("done", "Published"),
+            ("failed", "Failed"),
+        ],
+        string="Case system",
+        readonly=True,
+        copy=False,
+        help="Publication to the Klantinteracties API.",
+    )
+    zgw_klantcontact_url = fields.Char(
+        string="Klantcontact URL", readonly=True, copy=False
+    )
+    zgw_error = fields.Char(string="Last error", readonly=True, copy=False)
+    zgw_attempts = fields.Integer(string="Attempts", readonly=True, copy=False)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        moments = super().create(vals_list)
+        moments._zgw_enqueue()
+        return moments
+
+    def _zgw_enqueue(self, eta=None):
+        """Queue the publication; without a Klantinteracties connection, skip."""
+        if not self or not self.env["gov.zgw.service"]._get_services(
+            "klantinteracties"
+        ):
+            return
+        # sudo: only the publication bookkeeping of moments the user just
+        # registered (or may retry) is written.
+        self.sudo().zgw_state = "pending" if not eta else "retrying"
+        for moment in self:
+            moment.with_delay(
+                eta=eta, description=f"Publish contact moment {moment.id}"
+            )._zgw_publish()
+
+    def _zgw_contact_values(self):
+        self.ensure_one()
+        occurred = fields.Datetime.to_datetime(self.occurred_at)
+        return {
+            "kanaal": KANAAL.get(self.channel, "overig"),
+            "onderwerp": self.subject,
+            "inhoud": self.summary or "",
+            "vertrouwelijk": self.confidentiality in CONFIDENTIAL,
+            "plaatsgevondenOp": occurred.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "initiator": self.direction == "inbound",
+        }
+
+    def _zgw_publish(self):
+        """Job: publish once as klantcontact + betrokkene (+ onderwerpobject)."""
+        self.ensure_one()
+        if self.zgw_klantcontact_url:
+            return "Already published."
+        service = self.env["gov.zgw.service"]._get_services("klantinteracties")[:1]
+        if not service:
+            return "No Klantinteracties connection."
+        partner = self.partner_id
+        zaak_uuid = (
+            self.zaak_id.url.rstrip("/").rsplit("/", 1)[-1] if self.zaak_id else None
+        )
+        try:
+            client = service._zgw_client()
+            partij = find_or_create_partij(
+                client, partner._gov_zaak_identifiers(), partner.name or ""
+            )
+            klantcontact = publish_klantcontact(
+                client, partij, self._zgw_contact_values(), zaak_uuid
+            )
+        except ZgwError as error:
+            return self._zgw_failed(service, error)
+        # sudo: publication bookkeeping only; the job may run for a user who
+        # cannot edit a confidential moment registered by a colleague.
+        self.sudo().write(
+            {
+                "zgw_state": "done",
+                "zgw_klantcontact_url": klantcontact["url"],
+                "zgw_error": False,
+                "zgw_attempts": self.zgw_attempts + 1,
+            }
+        )
+        return klantcontact["url"]
+
+    def _zgw_failed(self, service, error):
+        attempts = self.zgw_attempts + 1
+        message = service._error_message(error)
+        retry = isinstance(error, TRANSIENT) and attempts < MAX_ATTEMPTS
+        # sudo: publication bookkeeping only (see _zgw_publish).
+        self.sudo().write(
+            {
+                "zgw_state": "retrying" if retry else "failed",
+                "zgw_error": message,
+                "zgw_attempts": attempts,
+            }
+        )
+        if retry:
+            self._zgw_enqueue(eta=retry_delay(attempts))
+        _logger.warning("Publishing contact moment %s failed: %s", self.id, message)
+        return message
+
+    def action_zgw_retry(self):
+        """Publish failed moments again (a fresh series of attempts)."""
+        failed = self.filtered(lambda m: m.zgw_state == "failed")
+        failed.sudo().write({"zgw_attempts": 0, "zgw_error": False})
+        failed._zgw_enqueue()
