@@ -92,7 +92,7 @@ def generate(env, partners):
                'Dorpsstraat ' || (g %% 300 + 1), 'Plaats', %(nl)s, 'bench-' || g, true,
                'contact', false, 'citizen', lower(l.n || ' ' || g || ' ' || f.n),
                now(), now(), 'en_US'
-          FROM generate_series(%(start)s, %(stop)s) g
+          FROM generate_series(%(start)s::bigint, %(stop)s::bigint) g
           CROSS JOIN LATERAL (SELECT (SELECT names FROM first)[1 + g %% 14] AS n) f
           CROSS JOIN LATERAL (SELECT (SELECT names FROM last)[1 + g %% 16] AS n) l
         """,

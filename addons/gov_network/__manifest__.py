@@ -1,7 +1,7 @@
 {
     "name": "Gov Relations: Network",
     "summary": "Who knows whom, in which context and since when; "
-    "who-knows search and the shortest introduction path",
+    "who-knows search, the shortest introduction path and the network picture",
     "version": "19.0.1.0.0",
     "category": "Services",
     "author": "Gov Relations for Odoo",
@@ -15,10 +15,15 @@
         "views/res_partner_relation_views.xml",
         "views/res_partner_who_knows_views.xml",
         "views/res_partner_views.xml",
+        "views/gov_network_views.xml",
         "views/gov_network_menus.xml",
     ],
     "demo": ["demo/gov_network_demo.xml"],
     "assets": {
+        "web.assets_backend": [
+            "gov_network/static/lib/cytoscape/cytoscape.min.js",
+            "gov_network/static/src/network_graph/*",
+        ],
         "web.assets_tests": ["gov_network/static/tests/tours/*.js"],
     },
     "installable": True,

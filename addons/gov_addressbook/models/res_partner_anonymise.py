@@ -73,7 +73,16 @@ class ResPartner(models.Model):
             partner.write(vals)
         moments = no_tracking.contact_moment_ids
         moments.write({"subject": self.env._("Anonymised"), "summary": False})
-        self.bank_ids.unlink()
+        # Bank accounts are archived, never deleted (journal entries may point
+        # to them), so their number and holder are scrubbed instead.
+        for bank in self.with_context(active_test=False).bank_ids:
+            bank.write(
+                {
+                    "acc_number": f"anonymised-{bank.id}",
+                    "acc_holder_name": False,
+                    "active": False,
+                }
+            )
         for model, ids in (("res.partner", self.ids), (moments._name, moments.ids)):
             self.env["mail.message"].search(
                 [("model", "=", model), ("res_id", "in", ids)]

@@ -69,11 +69,13 @@ class ResPartner(models.Model):
             domains.append(Domain("kvk_number", "=", digits))
         if len(digits) == 12:
             domains.append(Domain("establishment_number", "=", digits))
+        ids = list(self._search(Domain.OR(domains), limit=CANDIDATE_LIMIT))
         if len(digits) == 9 and self.env.user.has_group(
             "gov_addressbook.group_bsn_access"
         ):
-            domains.append(Domain("bsn", "=", digits))
-        return list(self._search(Domain.OR(domains), limit=CANDIDATE_LIMIT))
+            # A search of its own, so the processing log names only the BSN's owner.
+            ids += self._search([("bsn", "=", digits)], limit=1)
+        return ids
 
     @api.model
     def _gov_search_postcode(self, parsed):

@@ -127,7 +127,8 @@ class TestPrivacyTools(GovPrivacyCase):
             [("model", "=", "res.partner"), ("res_id", "=", anna.id)]
         )
         self.assertFalse(messages)
-        self.assertFalse(self.bank.exists())
+        self.assertFalse(self.bank.active)
+        self.assertNotIn("0417164300", self.bank.acc_number)
         self.assertFalse(self.letter.exists())
         line = self._log_lines(activity="anonymise")
         self.assertEqual(line.partner_id, anna)

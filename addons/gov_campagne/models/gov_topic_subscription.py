@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import email_normalize
 
 from .. import topic_links
 
@@ -140,6 +141,23 @@ class GovTopicSubscription(models.Model):
                 existing, "subscribe", source, ip
             )
         return existing
+
+    @api.model
+    def _subscribe_by_email(self, topic, name, email, source, ip=None):
+        """Subscribe whoever holds ``email``: the relation with that address is
+        found (never duplicated) or created, and a pending subscription mails
+        its confirmation link. Returns the subscription."""
+        normalized = email_normalize(email or "")
+        if not normalized:
+            raise UserError(self.env._("Enter a valid e-mail address."))
+        name = (name or "").strip()[:128] or normalized
+        partner = self.env["res.partner"]._find_or_create_from_emails(
+            [normalized], additional_values={normalized: {"name": name}}
+        )[0]
+        subscription = self._subscribe(topic, partner, source, ip)
+        if subscription.state == "pending":
+            subscription._send_confirmation()
+        return subscription
 
     def _confirm(self, source, ip=None):
         """Confirm pending subscriptions; others are left alone (a second click

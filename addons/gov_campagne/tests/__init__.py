@@ -6,4 +6,9 @@ from . import (
     test_event_registration,
     test_press_release,
     test_results,
+    test_topic_access,
+    test_topic_links,
+    test_topic_pages,
+    test_topic_subscription,
+    test_topic_update,
 )

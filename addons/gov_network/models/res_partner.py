@@ -12,15 +12,15 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     @api.model
-    def _gov_visible_relations(self, extra_domain=None):
-        """Relations valid today that the current user may read.
+    def _gov_visible_relations(self, extra_domain=None, day=None):
+        """Relations valid on ``day`` (today) that the current user may read.
 
         The ``_search`` call applies the access rights and the record rules of
         res.partner.relation for the current user, so every caller of this
         method (SQL or ORM) only walks relations that user may see.
         """
         Relation = self.env["res.partner.relation"]
-        domain = Relation._gov_valid_domain()
+        domain = Relation._gov_valid_domain(day)
         if extra_domain:
             domain &= Domain(extra_domain)
         return Relation, domain

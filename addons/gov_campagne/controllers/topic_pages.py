@@ -1,0 +1,141 @@
+"""Public pages of the topics: list and subscribe, confirm, unsubscribe.
+
+Plain http routes without the website addon. The visitor is the public user:
+topics are read with the visitor's own rights (record rules show published
+topics only); subscriptions are found by their secret token alone.
+"""
+
+from odoo import http
+from odoo.exceptions import UserError
+from odoo.http import request
+
+from .. import topic_links
+
+
+class GovTopicPages(http.Controller):
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+
+    def _ip(self):
+        return request.httprequest.remote_addr or None
+
+    def _published_topics(self, topic_id=None):
+        domain = [("published", "=", True)]
+        if topic_id is not None:
+            domain.append(("id", "=", topic_id))
+        return request.env["gov.topic"].search(domain)
+
+    def _subscription_from_token(self, token):
+        if not topic_links.is_wellformed_token(token):
+            return None
+        # sudo: visitors have no rights on subscriptions. The token is the
+        # unguessable secret mailed to the subscriber, so whoever holds it may
+        # see and change that one subscription; nothing else is searched.
+        subscription = (
+            request.env["gov.topic.subscription"]
+            .sudo()
+            .search([("token", "=", token)], limit=1)
+        )
+        return subscription or None
+
+    def _page(self, template, values=None, status=200):
+        return request.render(f"gov_campagne.{template}", values or {}, status=status)
+
+    def _bad_token(self):
+        return self._page("topic_bad_link_page", status=404)
+
+    # ------------------------------------------------------------------
+    # Routes
+    # ------------------------------------------------------------------
+
+    @http.route("/gov/topics", type="http", auth="public", methods=["GET"])
+    def topics(self, **kwargs):
+        return self._page("topic_list_page", {"topics": self._published_topics()})
+
+    @http.route(
+        "/gov/topics/subscribe",
+        type="http",
+        auth="public",
+        methods=["POST"],
+        readonly=False,
+    )
+    def subscribe(self, topic_id=None, name="", email="", **kwargs):
+        try:
+            topic = self._published_topics(int(topic_id))
+        except (TypeError, ValueError):
+            topic = request.env["gov.topic"]
+        values = {"topics": self._published_topics(), "name": name, "email": email}
+        if not topic:
+            values["error"] = request.env._("This topic cannot be followed.")
+            return self._page("topic_list_page", values, status=400)
+        try:
+            # sudo: the public user may not create relations or subscriptions.
+            # The topic was read with the visitor's own rights above, the
+            # e-mail address is validated and only gets a pending subscription
+            # plus a confirmation mail to that same address.
+            request.env["gov.topic.subscription"].sudo()._subscribe_by_email(
+                topic, name, email, "web", self._ip()
+            )
+        except UserError as error:
+            values["error"] = error.args[0]
+            values["error_topic_id"] = topic.id
+            return self._page("topic_list_page", values, status=400)
+        # The same answer whether or not the address was known: the page tells
+        # nobody who follows what.
+        return self._page("topic_check_mail_page", {"topic_name": topic.name})
+
+    @http.route(
+        "/gov/topics/confirm/<string:token>",
+        type="http",
+        auth="public",
+        methods=["GET", "POST"],
+        readonly=False,
+    )
+    def confirm(self, token, **kwargs):
+        # GET only shows a button: mail scanners that open links must not be
+        # able to give consent on the subscriber's behalf.
+        subscription = self._subscription_from_token(token)
+        if not subscription:
+            return self._bad_token()
+        if request.httprequest.method == "POST":
+            subscription._confirm("web", self._ip())
+        return self._page(
+            "topic_confirm_page",
+            {"subscription": subscription, "topic_name": subscription.topic_id.name},
+        )
+
+    @http.route(
+        "/gov/topics/unsubscribe/<string:token>",
+        type="http",
+        auth="public",
+        methods=["GET", "POST"],
+        readonly=False,
+    )
+    def unsubscribe(self, token, **kwargs):
+        subscription = self._subscription_from_token(token)
+        if not subscription:
+            return self._bad_token()
+        if request.httprequest.method == "POST":
+            subscription._withdraw("web", self._ip())
+        return self._page(
+            "topic_unsubscribe_page",
+            {"subscription": subscription, "topic_name": subscription.topic_id.name},
+        )
+
+    @http.route(
+        "/gov/topics/unsubscribe/<string:token>/one-click",
+        type="http",
+        auth="public",
+        methods=["POST"],
+        readonly=False,
+        # RFC 8058: the mail client posts without a CSRF token. The token in
+        # the URL is itself the secret, so a forged request cannot guess it.
+        csrf=False,
+    )
+    def unsubscribe_one_click(self, token, **kwargs):
+        subscription = self._subscription_from_token(token)
+        if not subscription:
+            return request.make_response("Unknown link", status=404)
+        subscription._withdraw("web", self._ip())
+        return request.make_response("Unsubscribed", [("Content-Type", "text/plain")])

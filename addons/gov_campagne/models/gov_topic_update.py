@@ -1,0 +1,144 @@
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Domain
+from odoo.tools import html2plaintext
+
+from .. import topic_links
+
+UPDATE_STATES = [("draft", "Draft"), ("published", "Published")]
+
+
+class GovTopicUpdate(models.Model):
+    """News on a topic, sent once to every subscriber who may be contacted."""
+
+    _name = "gov.topic.update"
+    _description = "Topic update"
+    _inherit = ["mail.thread"]
+    _order = "published_at desc, id desc"
+    _rec_name = "title"
+
+    topic_id = fields.Many2one(
+        "gov.topic", required=True, index=True, ondelete="restrict", tracking=True
+    )
+    title = fields.Char(required=True, tracking=True)
+    body = fields.Html()
+    state = fields.Selection(
+        UPDATE_STATES, required=True, default="draft", tracking=True, index=True
+    )
+    published_at = fields.Datetime(readonly=True, copy=False)
+    published_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    recipient_count = fields.Integer(
+        string="Will reach",
+        compute="_compute_recipient_count",
+        help="Confirmed subscribers who may be contacted by e-mail now.",
+    )
+    sent_count = fields.Integer(string="Sent to", readonly=True, copy=False)
+
+    @api.depends("topic_id")
+    def _compute_recipient_count(self):
+        for update in self:
+            update.recipient_count = self.env["gov.topic.subscription"].search_count(
+                update._get_recipients_domain()
+            )
+
+    def _get_recipients_domain(self):
+        """Confirmed subscriptions of the topic whose relation may be mailed:
+        the same exclusions as every campaign send (do not contact, deceased,
+        anonymised, archived, blacklisted, no e-mail address)."""
+        self.ensure_one()
+        if not self.topic_id:
+            return Domain.FALSE
+        reachable = self.env["gov.campaign"]._get_exclusion_domain("email")
+        return Domain(
+            [("topic_id", "=", self.topic_id.id), ("state", "=", "confirmed")]
+        ) & Domain("partner_id", "any", reachable)
+
+    def action_publish(self):
+        for update in self:
+            if update.state != "draft":
+                raise UserError(
+                    self.env._("%(title)s is already published.", title=update.title)
+                )
+        now = fields.Datetime.now()
+        for update in self:
+            count = update._send(now)
+            update.write(
+                {
+                    "state": "published",
+                    "published_at": now,
+                    "published_by_id": self.env.uid,
+                    "sent_count": count,
+                }
+            )
+            update.message_post(
+                body=self.env._("Sent to %(count)s subscribers.", count=count)
+            )
+        return True
+
+    def _send(self, now):
+        """Mail the update and log one outbound contact moment per recipient,
+        each in one batch create; returns the number of recipients."""
+        self.ensure_one()
+        # sudo: the tokens of the unsubscribe links are for the system only; the
+        # subscriptions are those of the topic the caller publishes on, narrowed
+        # to confirmed and contactable ones by the domain above.
+        subscriptions = (
+            self.env["gov.topic.subscription"]
+            .sudo()
+            .search_fetch(self._get_recipients_domain(), ["partner_id", "token"])
+        )
+        partners = subscriptions.partner_id
+        partners.fetch(["email_formatted"])
+        email_from = self.env.user.email_formatted or self.env.company.email_formatted
+        base_url = self.get_base_url()
+        summary = html2plaintext(self.body or "")[:500]
+        mail_vals, moment_vals = [], []
+        for subscription in subscriptions:
+            mail_vals.append(
+                self._prepare_mail_vals(subscription, email_from, base_url)
+            )
+            moment_vals.append(
+                {
+                    "partner_id": subscription.partner_id.id,
+                    "channel": "email",
+                    "direction": "outbound",
+                    "subject": self.title,
+                    "summary": summary,
+                    "occurred_at": now,
+                    "user_id": self.env.uid,
+                    "confidentiality": "openbaar",
+                    "res_model": self._name,
+                    "res_id": self.id,
+                }
+            )
+        # sudo: mail.mail is for system users only; the mails are built above.
+        self.env["mail.mail"].sudo().create(mail_vals)
+        self.env["gov.contact.moment"].with_context(
+            tracking_disable=True, mail_create_nolog=True
+        ).create(moment_vals)
+        return len(subscriptions)
+
+    def _prepare_mail_vals(self, subscription, email_from, base_url):
+        link = topic_links.unsubscribe_url(base_url, subscription.token)
+        footer = Markup(
+            '<p style="font-size: small; color: #666;">%s <a href="%s">%s</a></p>'
+        ) % (
+            self.env._(
+                "You receive this because you follow %(topic)s.",
+                topic=self.topic_id.name,
+            ),
+            link,
+            self.env._("Unsubscribe"),
+        )
+        return {
+            "subject": self.title,
+            "body_html": Markup(self.body or "") + footer,
+            "email_from": email_from,
+            "email_to": subscription.partner_id.email_formatted,
+            "headers": repr(
+                topic_links.unsubscribe_headers(base_url, subscription.token)
+            ),
+            "auto_delete": True,
+        }
