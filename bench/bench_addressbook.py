@@ -85,14 +85,14 @@ def generate(env, partners):
                lang)
         SELECT f.n || ' ' || l.n || ' ' || g, f.n || ' ' || l.n || ' ' || g, f.n,
                l.n || ' ' || g, lower(f.n) || '.' || g || '@example.nl',
-               '06' || lpad((g * 7919 %% 100000000)::text, 8, '0'),
-               '06' || lpad((g * 7919 %% 100000000)::text, 8, '0'),
+               '06' || lpad((g::bigint * 7919 %% 100000000)::text, 8, '0'),
+               '06' || lpad((g::bigint * 7919 %% 100000000)::text, 8, '0'),
                lpad((1000 + g %% 9000)::text, 4, '0') || ' ' || chr(65 + g %% 26)
                    || chr(65 + (g / 26) %% 26),
                'Dorpsstraat ' || (g %% 300 + 1), 'Plaats', %(nl)s, 'bench-' || g, true,
                'contact', false, 'citizen', lower(l.n || ' ' || g || ' ' || f.n),
                now(), now(), 'en_US'
-          FROM generate_series(%(start)s::bigint, %(stop)s::bigint) g
+          FROM generate_series(%(start)s, %(stop)s) g
           CROSS JOIN LATERAL (SELECT (SELECT names FROM first)[1 + g %% 14] AS n) f
           CROSS JOIN LATERAL (SELECT (SELECT names FROM last)[1 + g %% 16] AS n) l
         """,
@@ -209,7 +209,7 @@ def bench_form_queries(env):
 
 
 def bench_create(env, count):
-    rng = random.Random(7)
+    first_kvk = 30_000_000 + random.Random(7).randint(0, 10**7)
     batch = 1000
     started = time.monotonic()
     for offset in range(0, count, batch):
@@ -219,7 +219,7 @@ def bench_create(env, count):
                     "name": f"Bedrijf {offset + i}",
                     "is_company": True,
                     "gov_party_type": "company",
-                    "kvk_number": f"{rng.randint(10**7, 10**8 - 1)}",
+                    "kvk_number": f"{first_kvk + offset + i}",
                     "email": f"info{offset + i}@bedrijf.example",
                 }
                 for i in range(min(batch, count - offset))
@@ -238,6 +238,11 @@ def main():
     parser.add_argument("--config", required=True)
     parser.add_argument("--partners", type=int, default=PARTNERS)
     parser.add_argument("--create", type=int, default=100_000)
+    parser.add_argument(
+        "--only",
+        choices=["search", "form", "create"],
+        help="run one measurement only (the data is generated either way)",
+    )
     args = parser.parse_args()
 
     from odoo import api, tools  # noqa: PLC0415
@@ -250,9 +255,12 @@ def main():
         env = api.Environment(cr, api.SUPERUSER_ID, {})
         generate(env, args.partners)
         cr.sql_log_count = 0
-        bench_search(env, args.partners)
-        bench_form_queries(env)
-        bench_create(env, args.create)
+        if args.only in (None, "search"):
+            bench_search(env, args.partners)
+        if args.only in (None, "form"):
+            bench_form_queries(env)
+        if args.only in (None, "create"):
+            bench_create(env, args.create)
 
 
 if __name__ == "__main__":

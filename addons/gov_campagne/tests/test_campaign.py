@@ -28,6 +28,20 @@ class TestCampaign(GovCampagneCase):
         campaign.invalidate_recordset(["audience_count"])
         self.assertEqual(campaign.audience_count, 2)
 
+    def test_archived_blacklist_entry_no_longer_excludes(self):
+        campaign = self.Campaign.create(
+            {"name": "Blacklist", "audience_domain": self.press_domain}
+        )
+        entry = self.env["mail.blacklist"].search([("email", "=", "bl@krant.example")])
+        entry.active = False  # not flushed: the audience query must see it anyway
+        partners = campaign._get_audience_partners()
+        self.assertEqual(partners, self.reachable_press | self.blacklisted)
+        # The in-memory filter agrees with the SQL one.
+        everyone = self.env["res.partner"].search([("category_id", "in", self.tag.ids)])
+        self.assertEqual(
+            everyone.filtered_domain(campaign._get_audience_domain("email")), partners
+        )
+
     def test_other_channels_keep_relations_without_email(self):
         campaign = self.Campaign.create(
             {"name": "Brief", "audience_domain": self.press_domain}

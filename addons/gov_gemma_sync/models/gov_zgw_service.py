@@ -1,7 +1,12 @@
+import secrets
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..zgw import StaticTokenAuth, ZgwClient, ZgwError, ZgwJwtAuth
+from ..zgw.notificaties import subscribe
+
+CALLBACK_ROUTE = "/gov_gemma_sync/notificaties"
 
 API_TYPES = [
     ("zaken", "Zaken"),
@@ -38,6 +43,14 @@ class GovZgwService(models.Model):
         copy=False,
         help="JWT secret or API token. Only administrators can read it.",
     )
+    callback_auth = fields.Char(
+        string="Callback authorization",
+        groups="base.group_system",
+        copy=False,
+        help="Notificaties only: the exact Authorization header value the "
+        "Notificaties API sends to our webhook (e.g. 'Bearer <random secret>').",
+    )
+    abonnement_url = fields.Char(string="Subscription URL", readonly=True, copy=False)
     timeout = fields.Float(
         string="Timeout (seconds)", default=10.0, help="Per HTTP request."
     )
@@ -175,6 +188,50 @@ class GovZgwService(models.Model):
             "tag": "display_notification",
             "params": {
                 "title": self.env._("Test connection"),
+                "message": message,
+                "type": kind,
+                "sticky": kind == "danger",
+            },
+        }
+
+    def action_subscribe(self):
+        """Register the webhook at the Notificaties API for the zaken kanaal."""
+        self.ensure_one()
+        if self.api_type != "notificaties":
+            raise ValidationError(
+                self.env._("Only a Notificaties connection subscribes.")
+            )
+        if self.abonnement_url:
+            return self._notify(
+                self.env._("Already subscribed: %(url)s", url=self.abonnement_url),
+                "info",
+            )
+        if not self.callback_auth:
+            self.callback_auth = f"Bearer {secrets.token_urlsafe(32)}"
+        base = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
+        try:
+            self._check_credentials()
+            url = subscribe(
+                self._zgw_client(),
+                base.rstrip("/") + CALLBACK_ROUTE,
+                self.callback_auth,
+            )
+        except (ZgwError, ValidationError) as error:
+            message = (
+                self._error_message(error)
+                if isinstance(error, ZgwError)
+                else error.args[0]
+            )
+            return self._notify(message, "danger")
+        self.abonnement_url = url
+        return self._notify(self.env._("Subscribed to the zaken kanaal."), "success")
+
+    def _notify(self, message, kind):
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.name,
                 "message": message,
                 "type": kind,
                 "sticky": kind == "danger",

@@ -49,3 +49,12 @@ class TestAccess(GemmaSyncCase):
             zaken.with_user(self.reader).write({"omschrijving": "changed"})
         with self.assertRaises(AccessError):
             zaken.with_user(self.employee).unlink()
+
+    def test_notifications_and_callback_secret_are_for_administrators(self):
+        Notification = self.env["gov.zgw.notification"]
+        for user in (self.reader, self.employee):
+            with self.assertRaises(AccessError):
+                Notification.with_user(user).search([])
+            with self.assertRaises(AccessError):
+                self.zaken_service.with_user(user).read(["callback_auth"])
+        self.assertEqual(Notification.with_user(self.admin).search([]), Notification)

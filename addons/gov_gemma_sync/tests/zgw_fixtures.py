@@ -1,12 +1,33 @@
 """Spec-valid ZGW resources for the test server (Zaken 1.5.1, Catalogi 1.3.1)."""
 
 import uuid
+from urllib.parse import urlencode
 
 RSIN = "002564440"
 
 
 def _uuid(seed):
     return str(uuid.uuid5(uuid.NAMESPACE_URL, seed))
+
+
+def fout(status, code, detail):
+    if status == 400:
+        return {
+            **fout(401, code, detail),
+            "status": 400,
+            "title": "Ongeldige invoer.",
+            "invalidParams": [
+                {"name": "nonFieldErrors", "code": code, "reason": detail}
+            ],
+        }
+    return {
+        "type": f"https://example.invalid/fouten/{code}/",
+        "code": code,
+        "title": detail,
+        "status": status,
+        "detail": detail,
+        "instance": "urn:uuid:00000000-0000-4000-8000-000000000000",
+    }
 
 
 class ZgwWorld:
@@ -21,6 +42,8 @@ class ZgwWorld:
         self.statussen = {}
         self.zaaktypen = {}
         self.statustypen = {}
+        self.abonnementen = []
+        self.page_size = 2
 
     def add_zaaktype(self, omschrijving):
         key = _uuid(f"zaaktype-{omschrijving}")
@@ -127,3 +150,59 @@ class ZgwWorld:
         }
         zaak["status"] = url
         return url
+
+    def route(self, api, path, query):
+        world = self
+        collection, _, key = path.strip("/").partition("/")
+        tables = {
+            ("zaken", "statussen"): world.statussen,
+            ("catalogi", "zaaktypen"): world.zaaktypen,
+            ("catalogi", "statustypen"): world.statustypen,
+        }
+        if (api, collection) == ("zaken", "zaken") and not key:
+            return 200, self._zaken_page(query)
+        if (api, collection) == ("zaken", "zaken") and key in world.zaken:
+            return 200, world.zaken[key][0]
+        if (api, collection) == ("catalogi", "catalogussen") and not key:
+            return 200, {"count": 0, "next": None, "previous": None, "results": []}
+        if key and key in tables.get((api, collection), {}):
+            return 200, tables[(api, collection)][key]
+        return 404, fout(404, "not_found", "Niet gevonden.")
+
+    def notificaties(self, method, path, body):
+        kanaal = {
+            "url": f"{self.base}/api/v1/kanaal/5b3f7c6e-0000-4000-8000-000000000001",
+            "naam": "zaken",
+            "documentatieLink": "",
+            "filters": ["bronorganisatie", "zaaktype", "vertrouwelijkheidaanduiding"],
+        }
+        if (method, path) == ("get", "/kanaal"):
+            return 200, [kanaal]
+        if (method, path) == ("post", "/abonnement"):
+            if any(k["naam"] != "zaken" for k in body.get("kanalen", [])):
+                return 400, fout(400, "kanaal_naam", "Kanaal bestaat niet.")
+            self.abonnementen.append(body)
+            key = f"5b3f7c6e-0000-4000-8000-{len(self.abonnementen):012d}"
+            answer = {k: v for k, v in body.items() if k != "auth"}
+            return 201, {"url": f"{self.base}/api/v1/abonnement/{key}", **answer}
+        return 404, fout(404, "not_found", "Niet gevonden.")
+
+    def _zaken_page(self, query):
+        filters = {k: v for k, v in query.items() if k.startswith("rol__")}
+        matches = [
+            zaak
+            for zaak, roles in self.zaken.values()
+            if all(value in roles.get(name, ()) for name, value in filters.items())
+        ]
+        page = int(query.get("page", 1))
+        start = (page - 1) * self.page_size
+        more = start + self.page_size < len(matches)
+        others = {k: v for k, v in query.items() if k != "page"}
+        link = f"{self.zaken_api}/zaken?" + urlencode({**others, "page": "%s"})
+        link = link.replace("%25s", "%s")
+        return {
+            "count": len(matches),
+            "next": link % (page + 1) if more else None,
+            "previous": link % (page - 1) if page > 1 else None,
+            "results": matches[start : start + self.page_size],
+        }

@@ -11,7 +11,7 @@ import threading
 import warnings
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import jwt
 import yaml
@@ -21,12 +21,13 @@ from openapi_core.testing import MockRequest, MockResponse
 from openapi_core.validation.request.exceptions import SecurityValidationError
 
 from .klant_world import KlantWorld
-from .zgw_fixtures import ZgwWorld
+from .zgw_fixtures import ZgwWorld, fout
 
 SPECS = Path(__file__).parent / "specs"
 ZAKEN_SPEC = "zaken-api-1.5.1-openzaak-1.30.0.yaml"
 CATALOGI_SPEC = "catalogi-api-1.3.1-openzaak-1.30.0.yaml"
 KLANT_SPEC = "klantinteracties-api-0.9.0-openklant-2.18.0.yaml"
+NOTIF_SPEC = "notificaties-api-1.0.0-opennotificaties-1.16.1.yaml"
 _LOADED = {}
 # openapi-core warns about every deprecated parameter the spec declares (e.g.
 # Open Klant's "nummer"), even when the request does not use it.
@@ -62,13 +63,17 @@ def _openapi(name):
 
 
 class ZgwTestServer:
-    API_VERSIONS = {"zaken": "1.5.1", "catalogi": "1.3.1", "klantinteracties": "0.9.0"}
+    API_VERSIONS = {
+        "zaken": "1.5.1",
+        "catalogi": "1.3.1",
+        "klantinteracties": "0.9.0",
+        "notificaties": "1.0.0",
+    }
 
     def __init__(self, client_id="odoo-test", secret="s3cret-for-tests"):
         self.client_id = client_id
         self.secret = secret
         self.token = "0123456789abcdef0123456789abcdef01234567"
-        self.page_size = 2
         self.fail_with = None  # e.g. 401, 403, 500: answer every call with it
         self.fail_api = None  # limit fail_with to "zaken" or "catalogi"
         self.requests = []  # (api, method, path, query dict, jwt claims)
@@ -85,6 +90,7 @@ class ZgwTestServer:
                 _openapi(KLANT_SPEC),
                 _load(KLANT_SPEC),
             ),
+            "notificaties": ("/api/v1", _openapi(NOTIF_SPEC), _load(NOTIF_SPEC)),
         }
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
@@ -136,7 +142,7 @@ class ZgwTestServer:
         root, openapi, raw = self.apis[api]
         path = parts.path[len(root) :]
         if not self._operation(raw, path, method):
-            body = json.dumps(self._fout(404, "not_found", "Niet gevonden.")).encode()
+            body = json.dumps(fout(404, "not_found", "Niet gevonden.")).encode()
             return self._send(handler, 404, body, "application/problem+json")
         request = MockRequest(
             self.base,
@@ -152,16 +158,20 @@ class ZgwTestServer:
         self.requests.append((api, method.upper(), path, query, claims, data))
         if problem:
             self.errors.append(f"{parts.path}: {problem}")
-            status, body = 400, self._fout(400, "invalid", problem)
+            status, body = 400, fout(400, "invalid", problem)
         elif self.fail_with and self.fail_api in (None, api):
-            status, body = self.fail_with, self._fout(self.fail_with, "error", "forced")
+            status, body = self.fail_with, fout(self.fail_with, "error", "forced")
         elif claims is None:
-            status, body = 401, self._fout(401, "not_authenticated", "Bad token")
+            status, body = 401, fout(401, "not_authenticated", "Bad token")
         elif api == "klantinteracties":
             body = json.loads(data) if data else None
             status, body = self.klant.route(method, path, query, body)
+        elif api == "notificaties":
+            status, body = self.world.notificaties(
+                method, path, json.loads(data or "null")
+            )
         else:
-            status, body = self._route(api, path, query)
+            status, body = self.world.route(api, path, query)
         self._answer(handler, openapi, request, api, status, body)
 
     def _validate_request(self, openapi, raw, request, root, method, query):
@@ -215,62 +225,6 @@ class ZgwTestServer:
         except jwt.InvalidTokenError:
             return None
         return claims if claims["client_id"] == self.client_id else None
-
-    def _route(self, api, path, query):
-        world = self.world
-        collection, _, key = path.strip("/").partition("/")
-        tables = {
-            ("zaken", "statussen"): world.statussen,
-            ("catalogi", "zaaktypen"): world.zaaktypen,
-            ("catalogi", "statustypen"): world.statustypen,
-        }
-        if (api, collection) == ("zaken", "zaken") and not key:
-            return 200, self._zaken_page(query)
-        if (api, collection) == ("catalogi", "catalogussen") and not key:
-            return 200, {"count": 0, "next": None, "previous": None, "results": []}
-        if key and key in tables.get((api, collection), {}):
-            return 200, tables[(api, collection)][key]
-        return 404, self._fout(404, "not_found", "Niet gevonden.")
-
-    def _zaken_page(self, query):
-        filters = {k: v for k, v in query.items() if k.startswith("rol__")}
-        matches = [
-            zaak
-            for zaak, roles in self.world.zaken.values()
-            if all(value in roles.get(name, ()) for name, value in filters.items())
-        ]
-        page = int(query.get("page", 1))
-        start = (page - 1) * self.page_size
-        more = start + self.page_size < len(matches)
-        others = {k: v for k, v in query.items() if k != "page"}
-        link = f"{self.world.zaken_api}/zaken?" + urlencode({**others, "page": "%s"})
-        link = link.replace("%25s", "%s")
-        return {
-            "count": len(matches),
-            "next": link % (page + 1) if more else None,
-            "previous": link % (page - 1) if page > 1 else None,
-            "results": matches[start : start + self.page_size],
-        }
-
-    @staticmethod
-    def _fout(status, code, detail):
-        if status == 400:
-            return {
-                **ZgwTestServer._fout(401, code, detail),
-                "status": 400,
-                "title": "Ongeldige invoer.",
-                "invalidParams": [
-                    {"name": "nonFieldErrors", "code": code, "reason": detail}
-                ],
-            }
-        return {
-            "type": f"https://example.invalid/fouten/{code}/",
-            "code": code,
-            "title": detail,
-            "status": status,
-            "detail": detail,
-            "instance": "urn:uuid:00000000-0000-4000-8000-000000000000",
-        }
 
     def _answer(self, handler, openapi, request, api, status, body):
         data = json.dumps(body).encode()

@@ -66,6 +66,25 @@ def map_zaak(zaak, zaaktype, statustype):
     }
 
 
+def _resolve(zaken_client, catalogue, zaak, statuses):
+    status_url = zaak.get("status")
+    if status_url and status_url not in statuses:
+        statuses[status_url] = (
+            zaken_client.get(status_url) if zaken_client.owns(status_url) else {}
+        )
+    status = statuses.get(status_url) or {}
+    statustype = catalogue.get(status.get("statustype"))
+    zaaktype = catalogue.get(zaak.get("zaaktype"))
+    return map_zaak(zaak, zaaktype, statustype)
+
+
+def fetch_zaak(zaken_client, catalogue, url):
+    """One zaak by URL (e.g. after a notification), mapped like a list item."""
+    if not zaken_client.owns(url):
+        return None
+    return _resolve(zaken_client, catalogue, zaken_client.get(url, crs=True), {})
+
+
 def fetch_party_zaken(zaken_client, catalogue, identifiers):
     """Return the mapped zaken of one party; raises ZgwError on any failure.
 
@@ -77,15 +96,5 @@ def fetch_party_zaken(zaken_client, catalogue, identifiers):
         for zaak in zaken_client.iter_list("zaken", params=params, crs=True):
             found.setdefault(zaak["url"], zaak)
     statuses = {}
-    result = []
-    for zaak in found.values():
-        status_url = zaak.get("status")
-        if status_url and status_url not in statuses:
-            statuses[status_url] = (
-                zaken_client.get(status_url) if zaken_client.owns(status_url) else {}
-            )
-        status = statuses.get(status_url) or {}
-        statustype = catalogue.get(status.get("statustype"))
-        zaaktype = catalogue.get(zaak.get("zaaktype"))
-        result.append(map_zaak(zaak, zaaktype, statustype))
+    result = [_resolve(zaken_client, catalogue, z, statuses) for z in found.values()]
     return result

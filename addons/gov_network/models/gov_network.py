@@ -28,7 +28,9 @@ class GovNetwork(models.Model):
     member_ids = fields.One2many(
         "gov.network.member", "network_id", string="Key relations"
     )
-    member_count = fields.Integer(compute="_compute_member_count")
+    member_count = fields.Integer(
+        string="Number of key relations", compute="_compute_member_count"
+    )
 
     @api.depends("member_ids")
     def _compute_member_count(self):

@@ -27,7 +27,6 @@ class GovNetworkMember(models.Model):
         help="The colleague who owns the contact with this relation.",
     )
     note = fields.Text()
-    is_company = fields.Boolean(related="partner_id.is_company")
 
     _partner_once = models.Constraint(
         "UNIQUE (network_id, partner_id)",

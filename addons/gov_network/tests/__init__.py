@@ -4,3 +4,6 @@ from . import test_introduction_path
 from . import test_knows_from_contact_moments
 from . import test_who_knows
 from . import test_network_tour
+from . import test_network_graph
+from . import test_gov_network
+from . import test_network_picture_tour

@@ -2,6 +2,7 @@ from odoo.tests import tagged
 from odoo.tests.common import BaseCase
 
 from .. import network_graph as ng
+from ..models import res_partner_graph
 from .common import GovNetworkCase
 
 
@@ -10,10 +11,10 @@ class TestGraphRules(BaseCase):
     """The plain rules of the picture, without a database."""
 
     def test_next_ring_respects_budget(self):
-        edges = [(1, 10, 11, 5), (2, 12, 10, 5), (3, 11, 13, 5)]
+        edges = [(1, 10, 11, 5), (2, 12, 10, 5), (3, 11, 10, 6)]
         self.assertEqual(ng.next_ring(edges, {10}, 10), ([11, 12], False))
         self.assertEqual(ng.next_ring(edges, {10}, 1), ([11], True))
-        self.assertEqual(ng.next_ring(edges, {10, 11, 12, 13}, 5), ([], False))
+        self.assertEqual(ng.next_ring(edges, {10, 11, 12}, 5), ([], False))
 
     def test_edges_within_and_kind(self):
         edges = [(7, 1, 2, 5), (3, 2, 9, 5), (7, 1, 2, 5), (4, 2, 1, 6)]
@@ -76,10 +77,13 @@ class TestNetworkGraph(GovNetworkCase):
         self.assertIn("knows", {rt["name"] for rt in three["relation_types"]})
 
     def test_relations_among_the_outer_ring_are_drawn(self):
-        self.relate(self.anna, self.type_knows, self.bram)
-        data = self.graph(self.town | self.bram, depth=1)
+        carla = self.person("Carla Graaf")
+        self.relate(carla, self.type_works_at, self.town)
+        between = self.relate(self.anna, self.type_knows, carla)
+        data = self.graph(self.town, depth=1)
+        self.assertEqual(self.node_ids(data), {self.town.id, self.anna.id, carla.id})
+        self.assertIn(between.id, [edge["id"] for edge in data["edges"]])
         self.assertEqual(len(data["edges"]), 3)
-        self.assertEqual(len(data["nodes"]), 4)
 
     def test_type_filter_and_period(self):
         only_works = self.graph(
@@ -89,10 +93,8 @@ class TestNetworkGraph(GovNetworkCase):
         self.bram_advises.date_end = self.yesterday
         today = self.graph(self.anna, depth=3)
         self.assertNotIn(self.bram.id, self.node_ids(today))
-        last_week = self.graph(
-            self.anna, depth=3, date=str(self.today.replace(day=1) - self.yesterday.resolution * 0 if False else self.yesterday)
-        )
-        self.assertIn(self.bram.id, self.node_ids(last_week))
+        yesterday = self.graph(self.anna, depth=3, date=str(self.yesterday))
+        self.assertIn(self.bram.id, self.node_ids(yesterday))
 
     def test_hidden_relation_is_not_drawn(self):
         secret = self.person("Geheime bron")
@@ -107,7 +109,9 @@ class TestNetworkGraph(GovNetworkCase):
         self.assertNotIn(secret.id, self.node_ids(self.graph(self.anna)))
         mine = self.graph(self.anna, user=self.colleague)
         self.assertIn(secret.id, self.node_ids(mine))
-        self.assertIn(secret.id, self.node_ids(self.graph(self.anna, user=self.manager)))
+        self.assertIn(
+            secret.id, self.node_ids(self.graph(self.anna, user=self.manager))
+        )
 
     def test_node_budget(self):
         hub = self.organisation("Knooppunt")
@@ -122,9 +126,6 @@ class TestNetworkGraph(GovNetworkCase):
                 for member in crowd
             ]
         )
-        self.patch(ng, "MAX_GRAPH_NODES", 5)
-        from ..models import res_partner_graph
-
         self.patch(res_partner_graph, "MAX_GRAPH_NODES", 5)
         data = self.graph(hub, depth=1)
         self.assertTrue(data["truncated"])

@@ -73,7 +73,6 @@ export class NetworkPicture extends Component {
             layout: graphLayout(this.state.nodes.length),
             minZoom: 0.1,
             maxZoom: 3,
-            wheelSensitivity: 0.3,
         });
         this.cy.on("tap", "node", (ev) => this.openPartner(parseInt(ev.target.id())));
         this.state.renderMs = Math.round(performance.now() - started);
