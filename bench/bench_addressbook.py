@@ -243,7 +243,8 @@ def main():
         choices=["search", "form", "create"],
         help="run one measurement only (the data is generated either way)",
     )
-    args = parser.parse_args()
+    # ./gov bench passes the same options to every bench script.
+    args, _unknown = parser.parse_known_args()
 
     from odoo import api, tools  # noqa: PLC0415
     from odoo.modules.registry import Registry  # noqa: PLC0415

@@ -6,7 +6,7 @@
     "category": "Services",
     "author": "Gov Relations for Odoo",
     "license": "AGPL-3",
-    "depends": ["gov_addressbook", "mass_mailing", "event"],
+    "depends": ["gov_addressbook", "mass_mailing", "event", "portal"],
     "data": [
         "security/gov_campagne_groups.xml",
         "security/ir.model.access.csv",
@@ -21,6 +21,7 @@
         "views/gov_topic_update_views.xml",
         "views/gov_topic_consent_log_views.xml",
         "views/gov_topic_templates.xml",
+        "views/gov_topic_portal_templates.xml",
         "views/gov_campagne_menus.xml",
     ],
     "demo": ["demo/gov_campagne_demo.xml"],

@@ -1,1 +1,1 @@
-from . import topic_pages
+from . import topic_pages, topic_portal

@@ -9,4 +9,5 @@ from . import (
     gov_topic_subscription,
     gov_topic_update,
     mailing_mailing,
+    res_partner,
 )

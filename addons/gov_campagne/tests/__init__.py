@@ -9,6 +9,7 @@ from . import (
     test_topic_access,
     test_topic_links,
     test_topic_pages,
+    test_topic_portal,
     test_topic_subscription,
     test_topic_update,
 )

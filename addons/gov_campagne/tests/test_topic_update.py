@@ -74,6 +74,28 @@ class TestTopicUpdate(GovTopicCase):
         self.assertTrue(headers["List-Unsubscribe"].endswith(f"{link}/one-click>"))
         self.assertEqual(headers["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click")
 
+    def test_campaign_audience_on_topic_subscribers(self):
+        campaign = self.Campaign.create(
+            {
+                "name": "Volgers N201",
+                "audience_domain": str(
+                    [
+                        (
+                            "gov_topic_subscription_ids",
+                            "any",
+                            [
+                                ("topic_id", "=", self.topic.id),
+                                ("state", "=", "confirmed"),
+                            ],
+                        )
+                    ]
+                ),
+            }
+        )
+        # Confirmed: journalist, do-not-contact, deceased, blacklisted, no e-mail.
+        self.assertEqual(campaign.audience_total_count, 5)
+        self.assertEqual(campaign._get_audience_partners(), self.journalist)
+
     def test_published_once(self):
         update = self._update()
         update.action_publish()

@@ -21,7 +21,11 @@ export class NetworkPicture extends Component {
         this.actionService = useService("action");
         this.canvasRef = useRef("canvas");
         const params = this.props.action.params || {};
-        this.partnerIds = params.partner_ids || [];
+        // a list from the button, a "1,2,3" string after a reload (URL state)
+        const ids = params.partner_ids || [];
+        this.partnerIds = Array.isArray(ids)
+            ? ids
+            : String(ids).split(",").filter(Boolean).map((id) => parseInt(id));
         this.state = useState({
             depth: params.depth || 2,
             typeId: "",
@@ -34,7 +38,10 @@ export class NetworkPicture extends Component {
         });
         this.cy = null;
         onWillStart(() => this.load());
-        onMounted(() => this.draw());
+        onMounted(() => {
+            this.draw();
+            this.keepInUrl();
+        });
         onWillUnmount(() => this.destroy());
     }
 
@@ -79,6 +86,14 @@ export class NetworkPicture extends Component {
         this.canvasRef.el.dataset.nodeCount = this.cy.nodes().length;
     }
 
+    /** Partners and depth in the URL, so that a reload draws the same picture. */
+    keepInUrl() {
+        this.props.updateActionState?.({
+            partner_ids: this.partnerIds.join(","),
+            depth: String(this.state.depth),
+        });
+    }
+
     destroy() {
         if (this.cy) {
             this.cy.destroy();
@@ -90,6 +105,7 @@ export class NetworkPicture extends Component {
         this.state[field] = ev.target.value;
         await this.load();
         this.draw();
+        this.keepInUrl();
     }
 
     openPartner(partnerId) {

@@ -36,6 +36,13 @@ registry.category("web_tour.tours").add("gov_network_project_picture", {
         },
         {
             trigger: "a.o_gov_network_node[data-kind='colleague']",
+            content: "Reload the page",
+            run: () => window.location.reload(),
+            expectUnloadPage: true,
+        },
+        {
+            content: "After a reload the same picture is drawn",
+            trigger: ".o_gov_network_canvas[data-node-count='5'] canvas",
         },
         {
             content: "Open the alderman from the list beside the graph",
