@@ -2,13 +2,14 @@
 
 import xmlrpc.client
 
-GOV_ADDONS = [
+GOV_APPS = [
     "gov_addressbook",
     "gov_loket",
     "gov_campagne",
     "gov_network",
     "gov_gemma_sync",
 ]
+GOV_ADDONS = [*GOV_APPS, "gov_addressbook_certification"]
 
 
 def _admin(odoo_url, odoo_db):
@@ -51,7 +52,7 @@ def test_every_addon_adds_its_menus_to_the_relaties_app(odoo_url, odoo_db):
     menu_refs = call(
         "ir.model.data",
         "search_read",
-        [("model", "=", "ir.ui.menu"), ("module", "in", GOV_ADDONS)],
+        [("model", "=", "ir.ui.menu"), ("module", "in", GOV_APPS)],
         fields=["module", "res_id"],
     )
     menus = call(
@@ -66,4 +67,4 @@ def test_every_addon_adds_its_menus_to_the_relaties_app(odoo_url, odoo_db):
         if menu["parent_path"].startswith(f"{root['res_id']}/")
     }
     contributing = {ref["module"] for ref in menu_refs if ref["res_id"] in under_root}
-    assert contributing == set(GOV_ADDONS)
+    assert contributing == set(GOV_APPS)

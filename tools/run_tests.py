@@ -27,6 +27,7 @@ GOV_ADDONS = [
     "gov_campagne",
     "gov_network",
     "gov_gemma_sync",
+    "gov_addressbook_certification",
 ]
 RESULT_LINE = re.compile(
     r"odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of (\d+) tests"

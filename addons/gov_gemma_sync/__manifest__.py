@@ -10,6 +10,7 @@
     "external_dependencies": {"python": ["PyJWT", "requests"]},
     "data": [
         "security/ir.model.access.csv",
+        "security/gov_gemma_sync_rules.xml",
         "data/ir_cron.xml",
         "views/gov_zgw_service_views.xml",
         "views/gov_zaak_views.xml",

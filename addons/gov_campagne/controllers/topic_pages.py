@@ -13,6 +13,9 @@ from .. import topic_links
 
 
 class GovTopicPages(http.Controller):
+    # The routes say website=True only so that http_routing picks the
+    # visitor's language (browser or cookie); the website addon is not needed.
+
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
@@ -49,7 +52,9 @@ class GovTopicPages(http.Controller):
     # Routes
     # ------------------------------------------------------------------
 
-    @http.route("/gov/topics", type="http", auth="public", methods=["GET"])
+    @http.route(
+        "/gov/topics", type="http", auth="public", methods=["GET"], website=True
+    )
     def topics(self, **kwargs):
         return self._page("topic_list_page", {"topics": self._published_topics()})
 
@@ -59,6 +64,7 @@ class GovTopicPages(http.Controller):
         auth="public",
         methods=["POST"],
         readonly=False,
+        website=True,
     )
     def subscribe(self, topic_id=None, name="", email="", **kwargs):
         try:
@@ -91,6 +97,7 @@ class GovTopicPages(http.Controller):
         auth="public",
         methods=["GET", "POST"],
         readonly=False,
+        website=True,
     )
     def confirm(self, token, **kwargs):
         # GET only shows a button: mail scanners that open links must not be
@@ -111,6 +118,7 @@ class GovTopicPages(http.Controller):
         auth="public",
         methods=["GET", "POST"],
         readonly=False,
+        website=True,
     )
     def unsubscribe(self, token, **kwargs):
         subscription = self._subscription_from_token(token)
@@ -129,6 +137,7 @@ class GovTopicPages(http.Controller):
         auth="public",
         methods=["POST"],
         readonly=False,
+        website=True,
         # RFC 8058: the mail client posts without a CSRF token. The token in
         # the URL is itself the secret, so a forged request cannot guess it.
         csrf=False,

@@ -110,17 +110,30 @@ class GovCampaign(models.Model):
 
     @api.depends("audience_domain")
     def _compute_audience_count(self):
-        Partner = self.env["res.partner"]
         for campaign in self:
             try:
-                base = campaign._parse_audience_domain()
+                total, reach = campaign._count_audience()
             except ValidationError:
-                campaign.audience_count = campaign.audience_total_count = 0
-                continue
-            campaign.audience_total_count = Partner.search_count(base)
-            campaign.audience_count = Partner.search_count(
-                campaign._get_audience_domain("email")
+                total = reach = 0
+            campaign.audience_total_count = total
+            campaign.audience_count = reach
+
+    def _count_audience(self):
+        """(in audience, reachable by e-mail), counted in one pass over the
+        relations instead of two: the live count stays fast on a million."""
+        self.ensure_one()
+        Partner = self.env["res.partner"]
+        query = Partner._search(self._parse_audience_domain())
+        if query.is_empty():
+            return 0, 0
+        reachable = self._get_exclusion_domain("email").optimize_full(Partner)
+        reachable_sql = reachable._to_sql(Partner, query.table, query)
+        total, reach = self.env.execute_query(
+            query.select(
+                SQL("count(*)"), SQL("count(*) FILTER (WHERE %s)", reachable_sql)
             )
+        )[0]
+        return total, reach
 
     # ------------------------------------------------------------------
     # Audience: one place that decides who may be approached

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import email_normalize
@@ -10,6 +12,9 @@ SUBSCRIPTION_STATES = [
     ("withdrawn", "Withdrawn"),
 ]
 SOURCES = [("web", "Web"), ("staff", "Staff"), ("import", "Import")]
+# The public form mails a pending subscriber again at most this often, so it
+# cannot be used to flood someone's mailbox.
+RESEND_AFTER = timedelta(minutes=10)
 # Fields that only the consent methods below may change, so that the consent
 # log always tells the whole story of a subscription.
 CONSENT_FIELDS = {
@@ -57,6 +62,9 @@ class GovTopicSubscription(models.Model):
     confirmed_at = fields.Datetime(string="Confirmed", readonly=True, copy=False)
     withdrawn_at = fields.Datetime(string="Withdrawn", readonly=True, copy=False)
     source = fields.Selection(SOURCES, required=True, default="staff", readonly=True)
+    confirmation_sent_at = fields.Datetime(
+        string="Confirmation mailed", readonly=True, copy=False
+    )
     consent_log_ids = fields.One2many(
         "gov.topic.consent.log", "subscription_id", string="Consent log"
     )
@@ -135,6 +143,7 @@ class GovTopicSubscription(models.Model):
                     "requested_at": fields.Datetime.now(),
                     "confirmed_at": False,
                     "withdrawn_at": False,
+                    "confirmation_sent_at": False,
                 }
             )
             self.env["gov.topic.consent.log"]._log_consent(
@@ -155,7 +164,9 @@ class GovTopicSubscription(models.Model):
             [normalized], additional_values={normalized: {"name": name}}
         )[0]
         subscription = self._subscribe(topic, partner, source, ip)
-        if subscription.state == "pending":
+        last_sent = subscription.confirmation_sent_at
+        recently = last_sent and last_sent > fields.Datetime.now() - RESEND_AFTER
+        if subscription.state == "pending" and not recently:
             subscription._send_confirmation()
         return subscription
 
@@ -201,6 +212,7 @@ class GovTopicSubscription(models.Model):
             # sudo: the template reads the token, which only the system may see;
             # the mail goes to the subscriber's own address and nowhere else.
             template.sudo().send_mail(subscription.id)
+        self.write({"confirmation_sent_at": fields.Datetime.now()})
 
     # ------------------------------------------------------------------
     # Public links: the caller must be allowed to read the token (system or

@@ -28,6 +28,19 @@ class TestCampaign(GovCampagneCase):
         campaign.invalidate_recordset(["audience_count"])
         self.assertEqual(campaign.audience_count, 2)
 
+    def test_live_count_is_one_query(self):
+        campaign = self.Campaign.create(
+            {"name": "Snel", "audience_domain": self.press_domain}
+        )
+        self.assertEqual(campaign.audience_count, 2)  # warms the caches
+        self.env.flush_all()
+        campaign.invalidate_recordset()
+        before = self.cr.sql_log_count
+        self.assertEqual(
+            (campaign.audience_total_count, campaign.audience_count), (6, 2)
+        )
+        self.assertEqual(self.cr.sql_log_count - before, 1)
+
     def test_archived_blacklist_entry_no_longer_excludes(self):
         campaign = self.Campaign.create(
             {"name": "Blacklist", "audience_domain": self.press_domain}

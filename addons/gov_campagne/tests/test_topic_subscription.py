@@ -6,6 +6,11 @@ from .topic_common import GovTopicCase
 
 @tagged("post_install", "-at_install")
 class TestTopicSubscription(GovTopicCase):
+    def _confirmation_mails(self, subscription):
+        return self.env["mail.mail"].search(
+            [("model", "=", subscription._name), ("res_id", "=", subscription.id)]
+        )
+
     def test_subscribe_is_pending_and_mails_confirmation_link(self):
         subscription = self.Subscription._subscribe_by_email(
             self.topic, "Burger", "Burger@Example.NL", "web", "192.0.2.7"
@@ -15,9 +20,7 @@ class TestTopicSubscription(GovTopicCase):
         self.assertEqual(subscription.state, "pending")
         self.assertFalse(subscription.confirmed_at)
         self.assertGreaterEqual(len(subscription.token), 40)
-        mail = self.env["mail.mail"].search(
-            [("model", "=", "gov.topic.subscription"), ("res_id", "=", subscription.id)]
-        )
+        mail = self._confirmation_mails(subscription)
         self.assertEqual(len(mail), 1)
         self.assertEqual(mail.recipient_ids, self.citizen)
         self.assertIn(f"/gov/topics/confirm/{subscription.token}", str(mail.body_html))
@@ -38,6 +41,13 @@ class TestTopicSubscription(GovTopicCase):
         )
         self.assertEqual(first, again)
         self.assertEqual(first.partner_id.name, "Nieuwe Volger")
+        # The form does not flood a mailbox: no second mail within minutes.
+        self.assertEqual(len(self._confirmation_mails(first)), 1)
+        first.write({"confirmation_sent_at": "2020-01-01 00:00:00"})
+        self.Subscription._subscribe_by_email(
+            self.topic, "Nieuwe Volger", "volger@example.nl", "web"
+        )
+        self.assertEqual(len(self._confirmation_mails(first)), 2)
         self.assertEqual(
             Partner.search_count([("email_normalized", "=", "volger@example.nl")]), 1
         )

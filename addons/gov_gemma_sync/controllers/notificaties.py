@@ -3,7 +3,7 @@
 import hmac
 import json
 
-from odoo import http
+from odoo import SUPERUSER_ID, http
 from odoo.http import request
 
 from ..models.gov_zgw_notification import REQUIRED
@@ -43,18 +43,22 @@ class ZgwNotificationController(http.Controller):
         save_session=False,
     )
     def receive(self):
-        # sudo: this route has no user; only the configured callback secrets
-        # are read, and only a validated message is stored.
-        env = request.env(su=True)
-        expected = [
-            s.callback_auth
-            for s in env["gov.zgw.service"]._get_services("notificaties")
-            if s.callback_auth
-        ]
+        # Superuser: this route has no user; only the configured callback
+        # secrets are read, and only a validated message is stored. Its
+        # processing job runs as the superuser too (a system integration).
+        env = request.env(user=SUPERUSER_ID)
         given = request.httprequest.headers.get("Authorization", "")
-        if not given or not any(
-            hmac.compare_digest(given.encode(), secret.encode()) for secret in expected
-        ):
+        service = next(
+            (
+                s
+                for s in env["gov.zgw.service"]._get_services("notificaties")
+                if given
+                and s.callback_auth
+                and hmac.compare_digest(given.encode(), s.callback_auth.encode())
+            ),
+            None,
+        )
+        if service is None:
             return _problem(403, "permission_denied", "Geen geldige autorisatie.")
         data = request.httprequest.get_data(cache=False)
         if len(data) > MAX_BODY:
@@ -69,5 +73,5 @@ class ZgwNotificationController(http.Controller):
         if missing:
             return _problem(400, "invalid", "Ongeldig bericht.", missing)
         if message["kanaal"] != "test":
-            env["gov.zgw.notification"]._receive(message)
+            env["gov.zgw.notification"]._receive(message, service)
         return request.make_response("", status=204)

@@ -3,3 +3,7 @@ from . import gov_zaak
 from . import res_partner
 from . import gov_contact_moment
 from . import gov_zgw_notification
+from . import gov_zaak_status
+from . import gov_loket_handover
+from . import gov_loket_handover_sync
+from . import helpdesk_ticket

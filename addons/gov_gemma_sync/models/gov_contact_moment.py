@@ -67,7 +67,8 @@ class GovContactMoment(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         moments = super().create(vals_list)
-        moments._zgw_enqueue()
+        # A case's own status change came from the case system: not sent back.
+        moments.filtered(lambda m: m.res_model != "gov.zaak")._zgw_enqueue()
         return moments
 
     def _zgw_enqueue(self, eta=None):

@@ -91,14 +91,20 @@ class GovZaak(models.Model):
 
     @api.model
     def _upsert_from_zgw(self, values_list, partner):
-        """Create or update cases by URL and link them to ``partner``."""
+        """Create or update cases by URL and link them to ``partner``.
+
+        The caller has checked create/write access. sudo: a confidential case
+        the user may not see must still be found (or the URL would be created
+        twice) and refreshed; nothing of it is returned to the user.
+        """
+        Zaak = self.sudo()
         now = fields.Datetime.now()
         existing = {
             zaak.url: zaak
-            for zaak in self.search([("url", "in", [v["url"] for v in values_list])])
+            for zaak in Zaak.search([("url", "in", [v["url"] for v in values_list])])
         }
         to_create = []
-        result = self.browse()
+        result = Zaak.browse()
         for values in values_list:
             vals = {key: values[key] for key in SYNC_FIELDS}
             vals.update(synced_at=now, partner_ids=[fields.Command.link(partner.id)])
@@ -108,11 +114,11 @@ class GovZaak(models.Model):
                 result |= zaak
             else:
                 to_create.append({"url": values["url"], **vals})
-        result |= self.create(to_create)
+        result |= Zaak.create(to_create)
         # A case the service no longer returns for this party loses the link
         # (it may still belong to other relations, so it is not deleted).
-        gone = self.search(
+        gone = Zaak.search(
             [("partner_ids", "in", partner.id), ("id", "not in", result.ids)]
         )
         gone.write({"partner_ids": [fields.Command.unlink(partner.id)]})
-        return result
+        return result.with_env(self.env)

@@ -1,6 +1,8 @@
 import hashlib
 import logging
 
+import psycopg2
+
 from odoo import api, fields, models
 
 from ..zgw import ZgwError
@@ -34,6 +36,13 @@ class GovZgwNotification(models.Model):
         readonly=True,
     )
     error = fields.Char(readonly=True)
+    service_id = fields.Many2one(
+        "gov.zgw.service",
+        string="Received through",
+        readonly=True,
+        ondelete="set null",
+        help="The Notificaties connection whose callback secret the sender used.",
+    )
 
     _dedupe_key_unique = models.Constraint(
         "UNIQUE(dedupe_key)", "This notification was already received."
@@ -49,7 +58,7 @@ class GovZgwNotification(models.Model):
         return hashlib.sha256(raw.encode()).hexdigest()
 
     @api.model
-    def _receive(self, message):
+    def _receive(self, message, service=None):
         """Store a validated message once and queue its processing.
 
         Returns the new record, or an empty recordset for a duplicate.
@@ -57,25 +66,45 @@ class GovZgwNotification(models.Model):
         key = self._dedupe_key_for(message)
         if self.search_count([("dedupe_key", "=", key)]):
             return self.browse()
-        notification = self.create(
-            {
-                "kanaal": message["kanaal"],
-                "hoofd_object": message["hoofdObject"],
-                "resource": message["resource"],
-                "resource_url": message["resourceUrl"],
-                "actie": message["actie"],
-                "aanmaakdatum": message["aanmaakdatum"],
-                "dedupe_key": key,
-            }
-        )
+        try:
+            # Two simultaneous deliveries: the unique key lets one of them in.
+            with self.env.cr.savepoint():
+                notification = self.create(
+                    {
+                        "kanaal": message["kanaal"],
+                        "hoofd_object": message["hoofdObject"],
+                        "resource": message["resource"],
+                        "resource_url": message["resourceUrl"],
+                        "actie": message["actie"],
+                        "aanmaakdatum": message["aanmaakdatum"],
+                        "dedupe_key": key,
+                        "service_id": service.id if service else False,
+                    }
+                )
+                notification.flush_recordset()
+        except psycopg2.errors.UniqueViolation:
+            return self.browse()
         notification.with_delay(description="Process ZGW notification")._zgw_process()
         return notification
 
     def _zgw_process(self):
-        """Job: re-fetch the zaak with our own credentials and update the mirror."""
+        """Job: act on the message according to its kanaal."""
         self.ensure_one()
+        handler = {
+            "zaken": self._zgw_process_zaken,
+            "internetaken": self._zgw_process_internetaken,
+        }.get(self.kanaal)
+        if handler is None:
+            # e.g. klantcontacten: accepted (we subscribe to it) but our own
+            # contact moments are the source of truth, so nothing to do.
+            self.state = "ignored"
+            return "Nothing to do for this kanaal."
+        return handler()
+
+    def _zgw_process_zaken(self):
+        """Re-fetch the zaak with our own credentials and update the mirror."""
         zaak = self.env["gov.zaak"].search([("url", "=", self.hoofd_object)], limit=1)
-        if self.kanaal != "zaken" or not zaak:
+        if not zaak:
             self.state = "ignored"
             return "Not a mirrored case."
         if self.resource == "zaak" and self.actie == "destroy":
@@ -88,13 +117,33 @@ class GovZgwNotification(models.Model):
         try:
             values = fetch_zaak(zaken_service._zgw_client(), catalogue, zaak.url)
         except ZgwError as error:
-            self.write({"state": "failed", "error": Service._error_message(error)})
-            _logger.warning("ZGW notification %s failed: %s", self.id, self.error)
-            return self.error
+            return self._zgw_fail(Service._error_message(error))
         if values is None:
             self.state = "ignored"
             return "Case of another Zaken service."
         values.pop("url")
-        zaak.write(dict(values, synced_at=fields.Datetime.now()))
+        notify = self.service_id.notify_relationship_manager
+        zaak._zgw_apply_remote(values, notify_manager=notify)
         self.state = "processed"
         return zaak.status_description
+
+    def _zgw_process_internetaken(self):
+        """A task handed over from the Loket may have been completed remotely."""
+        handover = self.env["gov.loket.handover"].search(
+            [("zgw_internetaak_url", "=", self.hoofd_object)], limit=1
+        )
+        if not handover or self.actie == "destroy":
+            self.state = "ignored"
+            return "Not one of our tasks."
+        try:
+            done = handover._zgw_refresh_remote_status()
+        except ZgwError as error:
+            message = self.env["gov.zgw.service"]._error_message(error)
+            return self._zgw_fail(message)
+        self.state = "processed"
+        return "Task completed." if done else "Task still open."
+
+    def _zgw_fail(self, message):
+        self.write({"state": "failed", "error": message})
+        _logger.warning("ZGW notification %s failed: %s", self.id, message)
+        return message

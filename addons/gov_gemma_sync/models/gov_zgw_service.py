@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..zgw import StaticTokenAuth, ZgwClient, ZgwError, ZgwJwtAuth
-from ..zgw.notificaties import subscribe
+from ..zgw.notificaties import REQUIRED_KANAAL, available_kanalen, subscribe
 
 CALLBACK_ROUTE = "/gov_gemma_sync/notificaties"
 
@@ -51,6 +51,15 @@ class GovZgwService(models.Model):
         "Notificaties API sends to our webhook (e.g. 'Bearer <random secret>').",
     )
     abonnement_url = fields.Char(string="Subscription URL", readonly=True, copy=False)
+    kanalen = fields.Char(
+        string="Subscribed kanalen", readonly=True, copy=False, help="Comma-separated."
+    )
+    notify_relationship_manager = fields.Boolean(
+        string="Notify relationship managers",
+        help="Notificaties only: when a case changes status or is closed, "
+        "schedule a to-do for the relationship manager of each relation of the "
+        "case.",
+    )
     timeout = fields.Float(
         string="Timeout (seconds)", default=10.0, help="Per HTTP request."
     )
@@ -195,7 +204,7 @@ class GovZgwService(models.Model):
         }
 
     def action_subscribe(self):
-        """Register the webhook at the Notificaties API for the zaken kanaal."""
+        """Register the webhook for the zaken (and Klantinteracties) kanalen."""
         self.ensure_one()
         if self.api_type != "notificaties":
             raise ValidationError(
@@ -211,10 +220,17 @@ class GovZgwService(models.Model):
         base = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
         try:
             self._check_credentials()
+            client = self._zgw_client()
+            kanalen = available_kanalen(client)
+            if REQUIRED_KANAAL not in kanalen:
+                raise ValidationError(
+                    self.env._(
+                        "The Notificaties API has no %(kanaal)s kanaal.",
+                        kanaal=REQUIRED_KANAAL,
+                    )
+                )
             url = subscribe(
-                self._zgw_client(),
-                base.rstrip("/") + CALLBACK_ROUTE,
-                self.callback_auth,
+                client, base.rstrip("/") + CALLBACK_ROUTE, self.callback_auth, kanalen
             )
         except (ZgwError, ValidationError) as error:
             message = (
@@ -223,8 +239,10 @@ class GovZgwService(models.Model):
                 else error.args[0]
             )
             return self._notify(message, "danger")
-        self.abonnement_url = url
-        return self._notify(self.env._("Subscribed to the zaken kanaal."), "success")
+        self.write({"abonnement_url": url, "kanalen": ", ".join(kanalen)})
+        return self._notify(
+            self.env._("Subscribed to: %(kanalen)s", kanalen=self.kanalen), "success"
+        )
 
     def _notify(self, message, kind):
         return {

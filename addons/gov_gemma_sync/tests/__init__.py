@@ -6,3 +6,6 @@ from . import test_cases_tour
 from . import test_klantcontact_publish
 from . import test_notificaties_webhook
 from . import test_notificaties_subscribe
+from . import test_zaak_status_change
+from . import test_internetaak
+from . import test_zaak_rules

@@ -2,23 +2,27 @@
 
 import uuid
 
+from .klant_taken import TakenWorld
+
 
 def _ref(base, collection, key):
     return {"uuid": key, "url": f"{base}/{collection}/{key}"}
 
 
-class KlantWorld:
+class KlantWorld(TakenWorld):
     def __init__(self, base):
         self.api = f"{base}/klantinteracties/api/v1"
         self.partijen = {}  # uuid -> (partij, {(codeSoortObjectId, objectId)})
         self.klantcontacten = {}  # uuid -> (klantcontact, partij uuid, onderwerpobject)
+        self._init_taken()
 
     def route(self, method, path, query, body):
-        collection = path.strip("/").split("/")[0]
-        handler = getattr(self, f"_{method}_{collection.replace('-', '_')}", None)
+        collection, _, key = path.strip("/").partition("/")
+        name = f"_{method}_{collection.replace('-', '_')}"
+        handler = getattr(self, name + ("_detail" if key else ""), None)
         if handler is None:
             return 404, {"detail": "Niet gevonden."}
-        return handler(query, body)
+        return handler(key, query, body) if key else handler(query, body)
 
     @staticmethod
     def _page(results):

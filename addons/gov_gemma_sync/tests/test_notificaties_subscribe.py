@@ -35,12 +35,35 @@ class TestNotificatiesSubscribe(GemmaSyncCase):
         self.assertTrue(self.notificaties.callback_auth.startswith("Bearer "))
         self.assertGreater(len(self.notificaties.callback_auth), 40)
         self.assertEqual(body["auth"], self.notificaties.callback_auth)
-        self.assertEqual(body["kanalen"], [{"naam": "zaken", "filters": {}}])
+        self.assertEqual(
+            [k["naam"] for k in body["kanalen"]],
+            ["zaken", "internetaken", "klantcontacten"],
+        )
+        self.assertEqual(
+            self.notificaties.kanalen, "zaken, internetaken, klantcontacten"
+        )
         self.assertTrue(self.notificaties.abonnement_url.startswith(self.server.base))
         # A second press does not create a second abonnement.
         result = self.notificaties.action_subscribe()
         self.assertEqual(result["params"]["type"], "info")
         self.assertEqual(len(self.server.world.abonnementen), 1)
+
+    def test_subscribe_only_to_registered_kanalen(self):
+        # An Open Klant before 2.18 registers no klantcontacten kanaal.
+        del self.server.world.kanalen["klantcontacten"]
+        result = self.notificaties.action_subscribe()
+        self.assertEqual(result["params"]["type"], "success", result)
+        (body,) = self.server.world.abonnementen
+        self.assertEqual(
+            [k["naam"] for k in body["kanalen"]], ["zaken", "internetaken"]
+        )
+
+    def test_subscribe_refused_without_zaken_kanaal(self):
+        del self.server.world.kanalen["zaken"]
+        result = self.notificaties.action_subscribe()
+        self.assertEqual(result["params"]["type"], "danger")
+        self.assertIn("zaken", result["params"]["message"])
+        self.assertFalse(self.server.world.abonnementen)
 
     def test_subscribe_reports_refusal(self):
         self.server.fail_with = 403

@@ -43,6 +43,16 @@ class ZgwWorld:
         self.zaaktypen = {}
         self.statustypen = {}
         self.abonnementen = []
+        # Kanalen registered at the Notificaties API, with their kenmerken.
+        self.kanalen = {
+            "zaken": ["bronorganisatie", "zaaktype", "vertrouwelijkheidaanduiding"],
+            "internetaken": ["gevraagdeHandeling", "toelichting", "status"],
+            "klantcontacten": [
+                "hoofdOnderwerpType",
+                "indicatieContactGelukt",
+                "verdereActieOndernomen",
+            ],
+        }
         self.page_size = 2
 
     def add_zaaktype(self, omschrijving):
@@ -170,16 +180,19 @@ class ZgwWorld:
         return 404, fout(404, "not_found", "Niet gevonden.")
 
     def notificaties(self, method, path, body):
-        kanaal = {
-            "url": f"{self.base}/api/v1/kanaal/5b3f7c6e-0000-4000-8000-000000000001",
-            "naam": "zaken",
-            "documentatieLink": "",
-            "filters": ["bronorganisatie", "zaaktype", "vertrouwelijkheidaanduiding"],
-        }
+        kanalen = [
+            {
+                "url": f"{self.base}/api/v1/kanaal/{_uuid('kanaal-' + naam)}",
+                "naam": naam,
+                "documentatieLink": "",
+                "filters": filters,
+            }
+            for naam, filters in self.kanalen.items()
+        ]
         if (method, path) == ("get", "/kanaal"):
-            return 200, [kanaal]
+            return 200, kanalen
         if (method, path) == ("post", "/abonnement"):
-            if any(k["naam"] != "zaken" for k in body.get("kanalen", [])):
+            if any(k["naam"] not in self.kanalen for k in body.get("kanalen", [])):
                 return 400, fout(400, "kanaal_naam", "Kanaal bestaat niet.")
             self.abonnementen.append(body)
             key = f"5b3f7c6e-0000-4000-8000-{len(self.abonnementen):012d}"

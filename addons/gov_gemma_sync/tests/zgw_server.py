@@ -116,6 +116,9 @@ class ZgwTestServer:
             def do_POST(self):
                 server._serve(self, "post")
 
+            def do_PATCH(self):
+                server._serve(self, "patch")
+
             def log_message(self, *args):
                 pass
 

@@ -165,7 +165,8 @@ class HelpdeskTicket(models.Model):
         """Put the question on the requester's timeline (once per request)."""
         Moment = self.env["gov.contact.moment"].sudo()
         vals_list = []
-        for ticket in self.filtered("partner_id"):
+        # Requests registered in one call share that call's contact moment.
+        for ticket in self.filtered(lambda t: t.partner_id and not t.call_moment_id):
             # sudo: an existence check on moments of this very request, which a
             # record rule on confidential moments must not hide.
             known = Moment.search_count(

@@ -62,7 +62,9 @@ class HelpdeskTicket(models.Model):
             raise UserError(
                 self.env._("No closing stage is configured for this request's team.")
             )
-        if self.partner_id:
+        # Answered during the call that asked it: that call is the contact.
+        in_call = self.env.context.get("gov_loket_answer_in_call")
+        if self.partner_id and not in_call:
             self.env["gov.contact.moment"].create(
                 self._gov_contact_moment_vals("outbound", code, answer)
             )

@@ -28,6 +28,12 @@ class HelpdeskTicketCategory(models.Model):
         help="New requests on this subject go to this team.",
     )
 
+    gov_web_form = fields.Boolean(
+        string="On the web form",
+        help="Citizens and companies can choose this subject on the public "
+        "question form (/loket/vraag).",
+    )
+
     _check_norms_positive = models.Constraint(
         "CHECK(service_norm_days >= 0 AND callback_norm_days >= 0)",
         "A service norm cannot be negative.",

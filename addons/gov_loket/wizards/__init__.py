@@ -1,1 +1,6 @@
-from . import helpdesk_ticket_hand_over, helpdesk_ticket_return
+from . import (
+    gov_loket_register,
+    gov_loket_register_line,
+    helpdesk_ticket_hand_over,
+    helpdesk_ticket_return,
+)

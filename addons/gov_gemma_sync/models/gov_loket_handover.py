@@ -1,0 +1,208 @@
+import logging
+
+from odoo import api, fields, models
+
+from ..zgw import ZgwError
+from ..zgw.internetaken import (
+    DONE,
+    OPEN,
+    complete_internetaak,
+    find_or_create_actor,
+    get_internetaak,
+    publish_internetaak,
+)
+from .gov_contact_moment import MAX_ATTEMPTS, TRANSIENT, retry_delay
+
+_logger = logging.getLogger(__name__)
+OPEN_STATES = ("pending", "accepted")
+
+
+def zgw_datetime(value):
+    return fields.Datetime.to_datetime(value).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class GovLoketHandover(models.Model):
+    """A hand-over becomes an internetaak in Klantinteracties, and back."""
+
+    _inherit = "gov.loket.handover"
+
+    zgw_state = fields.Selection(
+        [
+            ("pending", "Waiting"),
+            ("retrying", "Retrying"),
+            ("done", "Published"),
+            ("failed", "Failed"),
+        ],
+        string="Case system",
+        readonly=True,
+        copy=False,
+        help="Publication of the hand-over as an internetaak.",
+    )
+    zgw_internetaak_url = fields.Char(
+        string="Internetaak URL", readonly=True, copy=False, index="btree_not_null"
+    )
+    zgw_status = fields.Selection(
+        [(OPEN, "To do"), (DONE, "Done")],
+        string="Task status (remote)",
+        readonly=True,
+        copy=False,
+    )
+    zgw_error = fields.Char(string="Last error", readonly=True, copy=False)
+    zgw_attempts = fields.Integer(string="Attempts", readonly=True, copy=False)
+    zgw_checked_at = fields.Datetime(string="Last checked", readonly=True, copy=False)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        handovers = super().create(vals_list)
+        handovers._zgw_enqueue()
+        return handovers
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("state") and vals["state"] not in OPEN_STATES:
+            self._zgw_enqueue_close()
+        return res
+
+    # --- publication ------------------------------------------------------
+
+    def _zgw_service(self):
+        return self.env["gov.zgw.service"]._get_services("klantinteracties")[:1]
+
+    def _zgw_request_moment(self):
+        """The inbound contact moment of the request (its klantcontact)."""
+        self.ensure_one()
+        # sudo: the moment may be confidential for the job's user; only its
+        # publication is used, to link the task to the right klantcontact.
+        return (
+            self.env["gov.contact.moment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "helpdesk.ticket"),
+                    ("res_id", "=", self.ticket_id.id),
+                    ("direction", "=", "inbound"),
+                ],
+                order="id",
+                limit=1,
+            )
+        )
+
+    def _zgw_enqueue(self, eta=None):
+        """Queue the internetaak; skipped without a connection or klantcontact."""
+        if not self or not self._zgw_service():
+            return
+        for handover in self.filtered(lambda h: h._zgw_request_moment()):
+            # sudo: publication bookkeeping only; users cannot write hand-overs.
+            handover.sudo().zgw_state = "retrying" if eta else "pending"
+            handover.with_delay(
+                eta=eta, description=f"Publish hand-over {handover.id}"
+            )._zgw_publish()
+
+    def _zgw_enqueue_close(self):
+        for handover in self.filtered(lambda h: h.zgw_state and h.zgw_status != DONE):
+            handover.with_delay(
+                description=f"Complete hand-over {handover.id}"
+            )._zgw_close()
+
+    def _zgw_is_finished(self):
+        """Answered, sent back, handed on, or its request closed."""
+        self.ensure_one()
+        return self.state not in OPEN_STATES or self.ticket_id.closed
+
+    def _zgw_task_values(self):
+        self.ensure_one()
+        ticket = self.ticket_id
+        values = {
+            "gevraagdeHandeling": self.env._(
+                "Answer request %(number)s: %(name)s",
+                number=ticket.number,
+                name=ticket.name,
+            ),
+            "toelichting": self.note or "",
+            "referentienummer": f"LH{self.id}",
+            "status": DONE if self._zgw_is_finished() else OPEN,
+        }
+        if values["status"] == DONE:
+            values["afgehandeldOp"] = zgw_datetime(self.write_date)
+        return values
+
+    def _zgw_publish(self):
+        """Job: create the internetaak once (after the request's klantcontact)."""
+        self.ensure_one()
+        if self.zgw_internetaak_url:
+            return "Already published."
+        service = self._zgw_service()
+        moment = self._zgw_request_moment()
+        if not service or not moment:
+            return "No Klantinteracties connection or contact moment."
+        if not moment.zgw_klantcontact_url:
+            moment._zgw_publish()
+            if not moment.zgw_klantcontact_url:
+                return self._zgw_failed(
+                    moment.zgw_error, retry=moment.zgw_state != "failed"
+                )
+        user = self.to_user_id
+        try:
+            client = service._zgw_client()
+            actor = find_or_create_actor(client, user.email or user.login, user.name)
+            taak = publish_internetaak(
+                client, moment.zgw_klantcontact_url, actor, self._zgw_task_values()
+            )
+        except ZgwError as error:
+            message = service._error_message(error)
+            return self._zgw_failed(message, retry=isinstance(error, TRANSIENT))
+        # sudo: publication bookkeeping only (see _zgw_enqueue).
+        self.sudo().write(
+            {
+                "zgw_state": "done",
+                "zgw_internetaak_url": taak["url"],
+                "zgw_status": taak.get("status"),
+                "zgw_error": False,
+                "zgw_attempts": self.zgw_attempts + 1,
+            }
+        )
+        return taak["url"]
+
+    def _zgw_failed(self, message, retry):
+        attempts = self.zgw_attempts + 1
+        retry = retry and attempts < MAX_ATTEMPTS
+        # sudo: publication bookkeeping only (see _zgw_enqueue).
+        self.sudo().write(
+            {
+                "zgw_state": "retrying" if retry else "failed",
+                "zgw_error": message,
+                "zgw_attempts": attempts,
+            }
+        )
+        if retry:
+            self._zgw_enqueue(eta=retry_delay(attempts))
+        _logger.warning("Publishing hand-over %s failed: %s", self.id, message)
+        return message
+
+    def _zgw_close(self):
+        """Job: the hand-over ended here, so the internetaak is verwerkt."""
+        self.ensure_one()
+        if self.zgw_status == DONE or not self._zgw_is_finished():
+            return "Nothing to complete."
+        if not self.zgw_internetaak_url:
+            # Not published yet: publishing now creates it as verwerkt.
+            return self._zgw_publish()
+        service = self._zgw_service()
+        try:
+            taak = complete_internetaak(
+                service._zgw_client(),
+                self.zgw_internetaak_url,
+                zgw_datetime(fields.Datetime.now()),
+            )
+        except ZgwError as error:
+            message = service._error_message(error)
+            attempts = self.zgw_attempts + 1
+            # sudo: publication bookkeeping only (see _zgw_enqueue).
+            self.sudo().write({"zgw_error": message, "zgw_attempts": attempts})
+            if isinstance(error, TRANSIENT) and attempts < MAX_ATTEMPTS:
+                self.with_delay(eta=retry_delay(attempts))._zgw_close()
+            _logger.warning("Completing hand-over %s failed: %s", self.id, message)
+            return message
+        # sudo: publication bookkeeping only (see _zgw_enqueue).
+        self.sudo().zgw_status = taak.get("status", DONE)
+        return taak["url"]
