@@ -8,7 +8,7 @@ from conftest import ROOT, run_example
 
 def test_readme_shows_the_examples_verbatim():
     readme = (ROOT / "README.md").read_text()
-    for name in ("xmlrpc_partners.py", "json2_partners.py"):
+    for name in ("xmlrpc_partners.py", "json2_partners.py", "xmlrpc_loket_network.py"):
         body = (ROOT / "examples" / name).read_text()
         code = body.split('"""', 2)[2].strip()  # the script without its docstring
         assert code in readme, f"README.md no longer shows examples/{name}"
@@ -35,6 +35,21 @@ def test_json2_example(odoo_url, odoo_db, admin_api_key):
         ODOO_API_KEY=admin_api_key,
     )
     assert "government: Gemeente Voorbeeld GM0999" in out
+
+
+def test_loket_and_network_example(odoo_url, odoo_db):
+    out = run_example(
+        "xmlrpc_loket_network.py",
+        ODOO_URL=odoo_url,
+        ODOO_DB=odoo_db,
+        ODOO_LOGIN="admin",
+        ODOO_PASSWORD="admin",
+    )
+    assert "deadline: " in out
+    # One inbound contact when the request came in, one outbound e-mail answering it.
+    assert "timeline: [('inbound', " in out
+    assert "('outbound', 'email')]" in out
+    assert "introduction path: me -> alderman -> municipality" in out
 
 
 def test_bsn_refused_over_xmlrpc_without_bsn_access(odoo_url, odoo_db):

@@ -18,6 +18,7 @@
         "views/helpdesk_ticket_channel_views.xml",
         "views/gov_loket_answer_views.xml",
         "views/webform_templates.xml",
+        "views/res_users_views.xml",
         "wizards/helpdesk_ticket_hand_over_views.xml",
         "wizards/helpdesk_ticket_return_views.xml",
         "wizards/gov_loket_register_views.xml",

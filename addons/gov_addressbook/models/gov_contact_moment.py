@@ -63,6 +63,11 @@ class GovContactMoment(models.Model):
     confidentiality = fields.Selection(
         CONFIDENTIALITY_LEVELS, required=True, default="intern"
     )
+    is_bulk = fields.Boolean(
+        string="Mass send",
+        help="Part of a mailing, press release or topic update to many relations: it "
+        "is on the timeline but says nothing about who knows whom.",
+    )
     res_model = fields.Char(
         string="Source model", index=True, help="Technical name of the source record."
     )

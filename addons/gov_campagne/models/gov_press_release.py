@@ -177,6 +177,7 @@ class GovPressRelease(models.Model):
                         "occurred_at": now,
                         "user_id": sender.id,
                         "confidentiality": "openbaar",
+                        "is_bulk": True,
                         "res_model": self._name,
                         "res_id": release.id,
                     }

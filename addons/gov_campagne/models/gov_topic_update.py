@@ -109,6 +109,7 @@ class GovTopicUpdate(models.Model):
                     "occurred_at": now,
                     "user_id": self.env.uid,
                     "confidentiality": "openbaar",
+                    "is_bulk": True,
                     "res_model": self._name,
                     "res_id": self.id,
                 }

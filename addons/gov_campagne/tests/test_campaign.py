@@ -34,7 +34,7 @@ class TestCampaign(GovCampagneCase):
         )
         self.assertEqual(campaign.audience_count, 2)  # warms the caches
         self.env.flush_all()
-        campaign.invalidate_recordset()
+        campaign.invalidate_recordset(["audience_count", "audience_total_count"])
         before = self.cr.sql_log_count
         self.assertEqual(
             (campaign.audience_total_count, campaign.audience_count), (6, 2)

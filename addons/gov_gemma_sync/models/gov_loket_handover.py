@@ -8,7 +8,6 @@ from ..zgw.internetaken import (
     OPEN,
     complete_internetaak,
     find_or_create_actor,
-    get_internetaak,
     publish_internetaak,
 )
 from .gov_contact_moment import MAX_ATTEMPTS, TRANSIENT, retry_delay
@@ -99,6 +98,8 @@ class GovLoketHandover(models.Model):
             )._zgw_publish()
 
     def _zgw_enqueue_close(self):
+        if not self._zgw_service():
+            return
         for handover in self.filtered(lambda h: h.zgw_state and h.zgw_status != DONE):
             handover.with_delay(
                 description=f"Complete hand-over {handover.id}"
@@ -188,6 +189,8 @@ class GovLoketHandover(models.Model):
             # Not published yet: publishing now creates it as verwerkt.
             return self._zgw_publish()
         service = self._zgw_service()
+        if not service:
+            return "No Klantinteracties connection."
         try:
             taak = complete_internetaak(
                 service._zgw_client(),

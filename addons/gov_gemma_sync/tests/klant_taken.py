@@ -43,7 +43,11 @@ class TakenWorld:
         results = [
             taak
             for taak in self.internetaken.values()
-            if all(get(taak) == query[name] for name, get in filters.items() if name in query)
+            if all(
+                get(taak) == query[name]
+                for name, get in filters.items()
+                if name in query
+            )
         ]
         return 200, self._page(results)
 

@@ -8,6 +8,10 @@ from . import (
     helpdesk_ticket_answer,
     helpdesk_ticket_follow_up,
     helpdesk_ticket_handover,
+    helpdesk_ticket_mail,
     helpdesk_ticket_outcome,
+    helpdesk_ticket_routing,
+    helpdesk_ticket_team,
     helpdesk_ticket_webform,
+    res_users,
 )

@@ -7,7 +7,9 @@ from . import (
     test_follow_up,
     test_hand_over,
     test_loket_tour,
+    test_mail_alias,
     test_register,
+    test_routing,
     test_webform,
     test_working_days,
 )

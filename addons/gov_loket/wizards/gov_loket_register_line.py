@@ -89,7 +89,17 @@ class GovLoketRegisterLine(models.TransientModel):
             "contact_duration": register.duration,
             "answer_template_id": self.answer_template_id.id,
             "call_moment_id": moment.id,
+            "user_id": self._gov_initial_user().id,
         }
+
+    def _gov_initial_user(self):
+        """Who holds the request from the start: the answerer or the colleague.
+
+        Setting it on creation also keeps automatic routing off these requests.
+        """
+        if self.outcome in ("answered", "referred"):
+            return self.env.user
+        return self.user_id
 
     def _gov_apply_outcome(self, ticket):
         """Close, hand over or leave open the request created for this line."""

@@ -28,13 +28,15 @@ class GovContactMoment(models.Model):
     def _gov_knows_pairs(self):
         """``{(user_id, partner_id)}`` of internal employees and their contacts.
 
-        Moments without an employee, of portal users and of the technical
-        superuser (imports, crons) say nothing about who knows whom.
+        Moments without an employee, of portal users, of the technical
+        superuser (imports, crons) and mass sends say nothing about who knows
+        whom.
         """
         return {
             (moment.user_id.id, moment.partner_id.id)
             for moment in self.sudo()
             if moment.user_id
+            and not moment.is_bulk
             and moment.user_id.id != SUPERUSER_ID
             and not moment.user_id.share
             and moment.user_id.partner_id != moment.partner_id

@@ -155,3 +155,7 @@ class TestKnowsFromContactMoments(GovNetworkCase):
                 ]
             )
         )
+
+    def test_mass_sends_make_no_acquaintance(self):
+        self.register(self.piet, [self.day(2026, 3, 2)], is_bulk=True)
+        self.assertFalse(self.knows(self.employee, self.piet))
