@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Debian packages the project needs on the machine itself: Chromium and its driver for
-# Odoo's browser tests, libpq headers for psycopg2, npm for one web-client file.
+# Odoo's browser tests, libpq headers for psycopg2, npm for one web-client file,
+# wkhtmltopdf for PDF reports (letters, event badges).
 
 _missing_debian_packages() {
   local pkg
@@ -8,6 +9,7 @@ _missing_debian_packages() {
   command -v chromedriver >/dev/null || echo chromium-driver
   command -v pg_config >/dev/null || echo libpq-dev
   command -v npm >/dev/null || echo npm
+  command -v wkhtmltopdf >/dev/null || echo wkhtmltopdf
   for pkg in gcc python3-dev; do
     dpkg -s "$pkg" >/dev/null 2>&1 || echo "$pkg"
   done

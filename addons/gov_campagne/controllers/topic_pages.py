@@ -68,9 +68,13 @@ class GovTopicPages(http.Controller):
     )
     def subscribe(self, topic_id=None, name="", email="", **kwargs):
         try:
-            topic = self._published_topics(int(topic_id))
+            topic_id = int(topic_id)
         except (TypeError, ValueError):
-            topic = request.env["gov.topic"]
+            topic_id = 0
+        # Out-of-range ids would make PostgreSQL fail: answer them as unknown.
+        topic = request.env["gov.topic"]
+        if 0 < topic_id < 2**31:
+            topic = self._published_topics(topic_id)
         values = {"topics": self._published_topics(), "name": name, "email": email}
         if not topic:
             values["error"] = request.env._("This topic cannot be followed.")

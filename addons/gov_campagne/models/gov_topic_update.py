@@ -90,7 +90,7 @@ class GovTopicUpdate(models.Model):
             .search_fetch(self._get_recipients_domain(), ["partner_id", "token"])
         )
         partners = subscriptions.partner_id
-        partners.fetch(["email_formatted"])
+        partners.fetch(["name", "email"])  # for email_formatted, in one query
         email_from = self.env.user.email_formatted or self.env.company.email_formatted
         base_url = self.get_base_url()
         summary = html2plaintext(self.body or "")[:500]

@@ -24,3 +24,15 @@ class TestCampagneTour(HttpCase):
         )
         new_test_user(self.env, "tour_comm", groups="gov_campagne.group_communication")
         self.start_tour("/odoo", "gov_campagne_open_campaign", login="tour_comm")
+
+    def test_communication_sees_topic_subscribers(self):
+        topic = self.env["gov.topic"].create({"name": "Tour topic", "published": True})
+        follower = self.env["res.partner"].create(
+            {"name": "Tour follower", "email": "follower@tour.example"}
+        )
+        subscription = self.env["gov.topic.subscription"]._subscribe(
+            topic, follower, "web"
+        )
+        subscription._confirm("web")
+        new_test_user(self.env, "tour_topic", groups="gov_campagne.group_communication")
+        self.start_tour("/odoo", "gov_campagne_topic_subscribers", login="tour_topic")

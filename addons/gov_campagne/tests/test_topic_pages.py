@@ -108,6 +108,12 @@ class TestTopicPages(HttpCase):
             email="x@dijk.example",
         )
         self.assertEqual(response.status_code, 400)
+        for topic_id in ("99999999999999", "abc", ""):
+            response = self._post(
+                "/gov/topics/subscribe", topic_id=topic_id, email="x@dijk.example"
+            )
+            self.assertEqual(response.status_code, 400, topic_id)
+            self.assertIn("cannot be followed", response.text)
         response = self.url_open(
             "/gov/topics/subscribe",
             data={"topic_id": self.topic.id, "email": "nocsrf@dijk.example"},

@@ -48,9 +48,9 @@ class BenchWorld(ZgwWorld):
         zaak = super().add_zaak(identificatie, zaaktype_url, roles, **values)
         for name, wanted in roles.items():
             for value in wanted:
-                self.by_role.setdefault((name, value), {})[zaak["uuid"]] = (
-                    self.zaken[zaak["uuid"]]
-                )
+                self.by_role.setdefault((name, value), {})[zaak["uuid"]] = self.zaken[
+                    zaak["uuid"]
+                ]
         return zaak
 
     def _zaken_page(self, query):
@@ -84,7 +84,9 @@ class BenchKlant(KlantWorld):
         return status, partij
 
     def _get_klantcontacten(self, query, body):
-        contacts = self.contacts_by_partij.get(query.get("hadBetrokkene__wasPartij__uuid"))
+        contacts = self.contacts_by_partij.get(
+            query.get("hadBetrokkene__wasPartij__uuid")
+        )
         subject = query.get("onderwerp")
         results = [kc for kc in contacts or [] if kc["onderwerp"] == subject]
         return 200, self._page(results)
@@ -118,6 +120,18 @@ def _serve(conn, bsns, per_partner):
     by_url = {zaak["url"]: (zaak, zt) for zaak, _roles in world.zaken.values()
               for zt in [zaak["zaaktype"]]}  # fmt: skip
     statussen_of = dict(types)
+    served = [0, 0.0]  # requests, seconds spent answering (incl. validation)
+    serve = server._serve
+
+    def timed_serve(handler, method):
+        started = time.perf_counter()
+        try:
+            serve(handler, method)
+        finally:
+            served[0] += 1
+            served[1] += time.perf_counter() - started
+
+    server._serve = timed_serve
     server.start()
     conn.send((server.base, server.secret, server.token))
     while True:
@@ -129,6 +143,9 @@ def _serve(conn, bsns, per_partner):
             conn.send(True)
         elif command == "errors":
             conn.send(list(server.errors))
+        elif command == "served":
+            conn.send(tuple(served))
+            served[:] = [0, 0.0]
         else:
             server.stop()
             return

@@ -159,6 +159,9 @@ class HelpdeskTicket(models.Model):
             "user_id": self.env.user.id,
             "res_model": self._name,
             "res_id": self.id,
+            "confidentiality": "vertrouwelijk"
+            if self.category_id.confidential
+            else "intern",
         }
 
     def _gov_register_inbound_contact(self):

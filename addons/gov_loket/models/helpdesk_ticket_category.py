@@ -34,6 +34,12 @@ class HelpdeskTicketCategory(models.Model):
         "question form (/loket/vraag).",
     )
 
+    confidential = fields.Boolean(
+        help="Requests on this subject are visible only to the subject's team, "
+        "its leader, the assignee and whoever registered them (and functional "
+        "administrators). Their contact moments are marked confidential.",
+    )
+
     _check_norms_positive = models.Constraint(
         "CHECK(service_norm_days >= 0 AND callback_norm_days >= 0)",
         "A service norm cannot be negative.",

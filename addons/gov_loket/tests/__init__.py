@@ -2,6 +2,7 @@ from . import (
     test_access,
     test_answer_template,
     test_callback,
+    test_confidential,
     test_contact_moments,
     test_deadline,
     test_follow_up,

@@ -68,7 +68,10 @@ class TestRouting(GovLoketCase):
         )
         # a has 1 open, b 2, c 1: a (lowest id on the tie).
         self.assertEqual(self._new_waste().user_id, a)
-        c.gov_absent = True
+        # a 2, b 2, c 1: c.
+        self.assertEqual(self._new_waste().user_id, c)
+        # a 2, b 2, c 2, but a is absent: b.
+        a.gov_absent = True
         self.assertEqual(self._new_waste().user_id, b)
 
     def test_manual_and_explicit_assignee_untouched(self):
@@ -79,7 +82,7 @@ class TestRouting(GovLoketCase):
         )
         self.assertEqual(explicit.user_id, self.team_lead)
         self.team_waste.gov_assign_method = "manual"
-        self.assertFalse(self._new_waste().user_id)
+        self.assertNotIn(self._new_waste().user_id, self.members)
         self.team_waste.gov_assign_method = "round_robin"
         self.members.write({"gov_absent": True})
         self.assertFalse(self._new_waste().user_id, "everyone absent: nobody")
