@@ -1,8 +1,12 @@
+import logging
+
 from odoo import api, fields, models
 
 from ..zgw import ZgwError
 from ..zgw.internetaken import DONE, OPEN, get_internetaak
 from .gov_loket_handover import OPEN_STATES
+
+_logger = logging.getLogger(__name__)
 
 
 class GovLoketHandover(models.Model):
@@ -69,6 +73,9 @@ class GovLoketHandover(models.Model):
         for handover in handovers:
             try:
                 done += handover._zgw_refresh_remote_status()
-            except ZgwError:
+            except ZgwError as error:
+                # The service is down: the rest waits for the next run.
+                message = self.env["gov.zgw.service"]._error_message(error)
+                _logger.warning("Polling internetaken failed: %s", message)
                 break
         return done

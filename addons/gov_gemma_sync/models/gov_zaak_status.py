@@ -22,24 +22,28 @@ class GovZaak(models.Model):
         changed = (self.status or False) != (old_status or False)
         if not changed and not closed:
             return False
-        status = changed and self.status_description
-        if not status:
-            status = self.env._("closed") if closed else self.env._("changed")
-        self._zgw_log_status_change(status, notify_manager)
+        status = (changed and self.status_description) or None
+        self._zgw_log_status_change(status, closed, notify_manager)
         return True
 
-    def _zgw_status_subject(self, status):
+    def _zgw_status_subject(self, status, closed):
+        """Subject in the language of the current context."""
         self.ensure_one()
+        if not status:
+            status = self.env._("closed") if closed else self.env._("changed")
         return self.env._(
             "Case %(number)s: %(status)s",
             number=self.identificatie or self.url,
             status=status,
         )
 
-    def _zgw_log_status_change(self, status, notify_manager=False):
-        """One "case status changed" contact moment per linked relation."""
+    def _zgw_log_status_change(self, status, closed, notify_manager=False):
+        """One "case status changed" contact moment per linked relation.
+
+        The subject is written in the relation's language (the job runs as
+        the system user, whose language says nothing about the readers).
+        """
         self.ensure_one()
-        subject = self._zgw_status_subject(status)
         summary = self.omschrijving or ""
         # sudo: the change comes from the case system, not from a user; the
         # moments carry the case's own confidentiality, so the record rules
@@ -52,7 +56,9 @@ class GovZaak(models.Model):
                     "partner_id": partner.id,
                     "channel": "other",
                     "direction": "outbound",
-                    "subject": subject,
+                    "subject": self.with_context(
+                        lang=partner.lang or self.env.lang
+                    )._zgw_status_subject(status, closed),
                     "summary": summary,
                     "occurred_at": fields.Datetime.now(),
                     "user_id": False,
@@ -65,18 +71,20 @@ class GovZaak(models.Model):
             ]
         )
         if notify_manager:
-            self._zgw_notify_relationship_managers(subject)
+            self._zgw_notify_relationship_managers(status, closed)
 
-    def _zgw_notify_relationship_managers(self, subject):
+    def _zgw_notify_relationship_managers(self, status, closed):
         self.ensure_one()
         for partner in self.partner_ids.filtered("relationship_manager_id"):
             manager = partner.relationship_manager_id
+            zaak = self.with_context(lang=manager.lang or self.env.lang)
+            subject = zaak._zgw_status_subject(status, closed)
             # sudo: scheduled by the system for the manager, who reads the
             # relation; the to-do only names the case and its new status.
             partner.sudo().activity_schedule(
                 "mail.mail_activity_data_todo",
                 summary=subject[:250],
-                note=self.env._(
+                note=zaak.env._(
                     "The case system reports a new status for case %(number)s "
                     "of %(relation)s.",
                     number=self.identificatie or self.url,

@@ -85,6 +85,7 @@ class TestNotificatiesWebhook(HttpCase):
         self.assertEqual(self.post(self.message()).status_code, 204)
         notification = self.Notification.search([])
         self.assertEqual(len(notification), 1)
+        self.assertEqual(notification.service_id.name, "Test Notificaties")
         jobs = self.env["queue.job"].search(
             [("model_name", "=", "gov.zgw.notification")]
         )
