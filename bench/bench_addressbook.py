@@ -15,50 +15,13 @@ Usage: ./gov bench  (or: .work/venv/bin/python bench/bench_addressbook.py --conf
 
 import argparse
 import random
-import statistics
-import subprocess
-import sys
 import time
+
+from benchlib import bench_env, timed
 
 PARTNERS = 1_000_000
 MOMENTS_PER_PARTNER = 2
 DB = "gov_bench"
-
-
-def ensure_database(config, db):
-    import psycopg2  # noqa: PLC0415
-
-    from odoo.tools import config as odoo_config  # noqa: PLC0415
-
-    conn = psycopg2.connect(
-        dbname="postgres",
-        host=odoo_config["db_host"],
-        port=odoo_config["db_port"],
-        user=odoo_config["db_user"],
-        password=odoo_config["db_password"],
-    )
-    with conn.cursor() as cr:
-        cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db])
-        exists = cr.fetchone()
-    conn.close()
-    if not exists:
-        print(f"Creating database {db} with gov_addressbook (no demo data)", flush=True)
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "odoo",
-                "-c",
-                config,
-                "-d",
-                db,
-                "-i",
-                "gov_addressbook",
-                "--stop-after-init",
-                "--log-level=warn",
-            ],
-            check=True,
-        )
 
 
 def generate(env, partners):
@@ -121,20 +84,6 @@ def generate(env, partners):
     print(f"Generated in {time.monotonic() - started:.0f} s", flush=True)
 
 
-def percentile(values, pct):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
-
-
-def timed(func, terms):
-    durations = []
-    for term in terms:
-        started = time.perf_counter()
-        func(term)
-        durations.append((time.perf_counter() - started) * 1000)
-    return statistics.median(durations), percentile(durations, 95)
-
-
 def stock_search(partner_model, term):
     """What stock Odoo 19 runs for res.partner.name_search(term)."""
     domain = [
@@ -177,8 +126,8 @@ def bench_search(env, partners):
     print(f"{'term':<22}{'our p50':>10}{'our p95':>10}{'stock p50':>11}{'p95':>8}")
     for kind, terms in kinds.items():
         model.name_search(terms[0], limit=8)  # warm caches for both
-        ours = timed(lambda term: model.name_search(term, limit=8), terms)
-        stock = timed(lambda term: stock_search(model, term), terms)
+        ours = timed(lambda term: model.name_search(term, limit=8), terms)[:2]
+        stock = timed(lambda term: stock_search(model, term), terms)[:2]
         print(
             f"{kind:<22}{ours[0]:>10.1f}{ours[1]:>10.1f}{stock[0]:>11.1f}{stock[1]:>8.1f}"
         )
@@ -258,14 +207,8 @@ def main():
     # ./gov bench passes the same options to every bench script.
     args, _unknown = parser.parse_known_args()
 
-    from odoo import api, tools  # noqa: PLC0415
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-
-    tools.config.parse_config(["-c", args.config], setup_logging=False)
-    ensure_database(args.config, DB)
-    registry = Registry(DB)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, api.SUPERUSER_ID, {})
+    with bench_env(args.config, DB, "gov_addressbook") as env:
+        cr = env.cr
         generate(env, args.partners)
         cr.sql_log_count = 0
         if args.only in (None, "search"):

@@ -22,42 +22,15 @@ stay. Usage: ./gov bench  (or: .work/venv/bin/python bench/bench_campagne.py
 
 import argparse
 import statistics
-import subprocess
-import sys
 import time
 from unittest.mock import patch
+
+from benchlib import bench_env
 
 PARTNERS = 1_000_000
 RECIPIENTS = 100_000
 DB = "gov_bench_campagne"
 TAG = "Bench campagne mailing"
-
-
-def ensure_database(config, db):
-    import psycopg2  # noqa: PLC0415
-
-    from odoo.tools import config as odoo_config  # noqa: PLC0415
-
-    conn = psycopg2.connect(
-        dbname="postgres",
-        host=odoo_config["db_host"],
-        port=odoo_config["db_port"],
-        user=odoo_config["db_user"],
-        password=odoo_config["db_password"],
-    )
-    with conn.cursor() as cr:
-        cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db])
-        exists = cr.fetchone()
-    conn.close()
-    if not exists:
-        print(f"Creating database {db} with gov_campagne (no demo data)", flush=True)
-        subprocess.run(
-            [
-                *(sys.executable, "-m", "odoo", "-c", config, "-d", db),
-                *("-i", "gov_campagne", "--stop-after-init", "--log-level=warn"),
-            ],
-            check=True,
-        )
 
 
 def generate(env, partners, recipients):
@@ -248,14 +221,8 @@ def main():
     # ./gov bench passes its arguments to every bench script: ignore the others'.
     args, _ = parser.parse_known_args()
 
-    from odoo import api, tools  # noqa: PLC0415
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-
-    tools.config.parse_config(["-c", args.config], setup_logging=False)
-    ensure_database(args.config, DB)
-    registry = Registry(DB)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, api.SUPERUSER_ID, {})
+    with bench_env(args.config, DB, "gov_campagne") as env:
+        cr = env.cr
         tag = generate(env, args.partners, args.recipients)
         recipients = bench_mailing(env, tag, args.compose)
         bench_contact_moments(env, recipients, args.batch)

@@ -19,41 +19,14 @@ Usage: ./gov bench  (or: .work/venv/bin/python bench/bench_network.py --config
 import argparse
 import random
 import statistics
-import subprocess
-import sys
 import time
+
+from benchlib import bench_env, timed
 
 DB = "gov_bench_network"
 PARTNERS = 100_000
 RELATIONS = 1_000_000
 BENCH_LOGIN = "netbench_user"
-
-
-def ensure_database(config, db):
-    import psycopg2  # noqa: PLC0415
-
-    from odoo.tools import config as odoo_config  # noqa: PLC0415
-
-    conn = psycopg2.connect(
-        dbname="postgres",
-        host=odoo_config["db_host"],
-        port=odoo_config["db_port"],
-        user=odoo_config["db_user"],
-        password=odoo_config["db_password"],
-    )
-    with conn.cursor() as cr:
-        cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db])
-        exists = cr.fetchone()
-    conn.close()
-    if not exists:
-        print(f"Creating database {db} with gov_network (no demo data)", flush=True)
-        subprocess.run(
-            [
-                *(sys.executable, "-m", "odoo", "-c", config, "-d", db),
-                *("-i", "gov_network", "--stop-after-init", "--log-level=warn"),
-            ],
-            check=True,
-        )
 
 
 def generate_partners(cr, partners):
@@ -189,20 +162,6 @@ def orm_bfs(env, source_id, target_id, max_depth):
     return []
 
 
-def percentile(values, pct):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
-
-
-def timed(func, items):
-    durations, results = [], []
-    for item in items:
-        started = time.perf_counter()
-        results.append(func(item))
-        durations.append((time.perf_counter() - started) * 1000)
-    return statistics.median(durations), percentile(durations, 95), results
-
-
 def bench_paths(env, targets, max_depth):
     Partner = env["res.partner"]
     source = env.user.partner_id.id
@@ -257,14 +216,8 @@ def main():
     # ./gov bench hands the same options to every bench script
     args, _unknown = parser.parse_known_args()
 
-    from odoo import api, tools  # noqa: PLC0415
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-
-    tools.config.parse_config(["-c", args.config], setup_logging=False)
-    ensure_database(args.config, DB)
-    registry = Registry(DB)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, api.SUPERUSER_ID, {})
+    with bench_env(args.config, DB, "gov_network") as env:
+        cr = env.cr
         started = time.monotonic()
         generate_partners(cr, args.partners)
         generate_relations(env, args.relations)
