@@ -22,7 +22,6 @@ Usage: ./gov bench  (or: .work/venv/bin/python bench/bench_gemma.py --config
 import argparse
 import importlib
 import statistics
-import subprocess
 import sys
 import time
 import types
@@ -41,29 +40,6 @@ def load_support():
     package.__path__ = [str(TESTS)]
     sys.modules[package.__name__] = package
     return importlib.import_module(f"{package.__name__}.bench_support")
-
-
-def ensure_database(config, db):
-    import psycopg2  # noqa: PLC0415
-
-    from odoo.tools import config as odoo_config  # noqa: PLC0415
-
-    conn = psycopg2.connect(
-        dbname="postgres",
-        host=odoo_config["db_host"],
-        port=odoo_config["db_port"],
-        user=odoo_config["db_user"],
-        password=odoo_config["db_password"],
-    )
-    with conn.cursor() as cr:
-        cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db])
-        exists = cr.fetchone()
-    conn.close()
-    if not exists:
-        print(f"Creating database {db} with gov_gemma_sync (no demo data)", flush=True)
-        command = [sys.executable, "-m", "odoo", "-c", config, "-d", db]
-        command += ["-i", "gov_gemma_sync", "--stop-after-init", "--log-level=warn"]
-        subprocess.run(command, check=True)
 
 
 def setup_services(env, base, server_secret, token):
@@ -235,8 +211,8 @@ def main():
     from odoo.modules.registry import Registry  # noqa: PLC0415
 
     tools.config.parse_config(["-c", args.config], setup_logging=False)
-    ensure_database(args.config, DB)
     support = load_support()
+    support.ensure_database(args.config, DB)
     count = max(1, round(PARTNERS * args.scale))
     bsns = support.bsn_numbers(count)
     # The server process is forked before any database connection is opened.

@@ -1,4 +1,5 @@
 from . import gov_zgw_service
+from . import gov_zgw_service_subscribe
 from . import gov_zaak
 from . import res_partner
 from . import gov_contact_moment

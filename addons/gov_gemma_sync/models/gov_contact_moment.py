@@ -9,7 +9,7 @@ from ..zgw import (
     ZgwTimeoutError,
     ZgwUnreachableError,
 )
-from ..zgw.klantinteracties import find_or_create_partij, publish_klantcontact
+from ..zgw.klantinteracties import publish_klantcontact
 
 _logger = logging.getLogger(__name__)
 
@@ -111,9 +111,7 @@ class GovContactMoment(models.Model):
         )
         try:
             client = service._zgw_client()
-            partij = find_or_create_partij(
-                client, partner._gov_zaak_identifiers(), partner.name or ""
-            )
+            partij = partner._zgw_partij(client)
             klantcontact = publish_klantcontact(
                 client, partij, self._zgw_contact_values(), zaak_uuid
             )

@@ -4,9 +4,11 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..zgw import ZgwError
+from ..zgw.klantinteracties import find_or_create_partij
 from ..zgw.zaken import CatalogueCache, fetch_party_zaken
 
 _logger = logging.getLogger(__name__)
+IDENTIFIER_FIELDS = {"bsn", "kvk_number", "establishment_number", "rsin"}
 
 
 class ResPartner(models.Model):
@@ -24,6 +26,33 @@ class ResPartner(models.Model):
     zaak_synced_at = fields.Datetime(
         string="Cases synchronised at", readonly=True, copy=False
     )
+    zgw_partij_uuid = fields.Char(
+        string="Klantinteracties partij",
+        readonly=True,
+        copy=False,
+        help="UUID of the partij this relation was found or created as; saves "
+        "a look-up per published contact moment. Cleared when an identifier "
+        "changes.",
+    )
+
+    def write(self, vals):
+        if IDENTIFIER_FIELDS & set(vals):
+            vals = dict(vals, zgw_partij_uuid=False)
+        return super().write(vals)
+
+    def _zgw_partij(self, client):
+        """The partij of this relation in Klantinteracties (found or created)."""
+        self.ensure_one()
+        if self.zgw_partij_uuid:
+            return {"uuid": self.zgw_partij_uuid}
+        partij = find_or_create_partij(
+            client, self._gov_zaak_identifiers(), self.name or ""
+        )
+        if partij:
+            # sudo: a technical reference, written by the publication job
+            # for whoever registered the contact.
+            self.sudo().zgw_partij_uuid = partij["uuid"]
+        return partij
 
     @api.depends("zaak_ids")
     def _compute_zaak_count(self):

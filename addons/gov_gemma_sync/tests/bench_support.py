@@ -161,6 +161,29 @@ def start_zgw_server(bsns, per_partner):
     return parent, process
 
 
+def ensure_database(config, db):
+    import psycopg2  # noqa: PLC0415
+
+    from odoo.tools import config as odoo_config  # noqa: PLC0415
+
+    conn = psycopg2.connect(
+        dbname="postgres",
+        host=odoo_config["db_host"],
+        port=odoo_config["db_port"],
+        user=odoo_config["db_user"],
+        password=odoo_config["db_password"],
+    )
+    with conn.cursor() as cr:
+        cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db])
+        exists = cr.fetchone()
+    conn.close()
+    if not exists:
+        print(f"Creating database {db} with gov_gemma_sync (no demo data)", flush=True)
+        command = [sys.executable, "-m", "odoo", "-c", config, "-d", db]
+        command += ["-i", "gov_gemma_sync", "--stop-after-init", "--log-level=warn"]
+        subprocess.run(command, check=True)
+
+
 def start_odoo(config, db, timeout=120):
     """An Odoo HTTP server on a free port (jobs are not run by it)."""
     with socket.socket() as sock:

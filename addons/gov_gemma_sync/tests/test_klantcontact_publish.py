@@ -3,7 +3,7 @@ import json
 from odoo.addons.queue_job.tests.common import trap_jobs
 from odoo.tests import tagged
 
-from .common import BSN, GemmaSyncCase
+from .common import BSN, OTHER_BSN, GemmaSyncCase
 
 
 @tagged("post_install", "-at_install")
@@ -32,6 +32,7 @@ class TestKlantcontactPublish(GemmaSyncCase):
 
     def setUp(self):
         super().setUp()
+        self.citizen.zgw_partij_uuid = False
         self.server.klant.partijen.clear()
         self.server.klant.klantcontacten.clear()
 
@@ -85,6 +86,15 @@ class TestKlantcontactPublish(GemmaSyncCase):
             trap.perform_enqueued_jobs()
         self.assertEqual(len(self.posts("/partijen")), 1)
         self.assertEqual(len(self.server.klant.klantcontacten), 2)
+        # ... without looking it up again; a changed identifier clears that.
+        lookups = self.requests_to("klantinteracties", "/partijen")
+        self.assertEqual(len(lookups), 2)  # one GET, one POST
+        (partij_uuid,) = self.server.klant.partijen
+        self.assertEqual(self.citizen.zgw_partij_uuid, partij_uuid)
+        self.citizen.name = "Jan Burger-de Vries"
+        self.assertEqual(self.citizen.zgw_partij_uuid, partij_uuid)
+        self.citizen.bsn = OTHER_BSN
+        self.assertFalse(self.citizen.zgw_partij_uuid)
 
     def test_retry_after_server_error_without_duplicates(self):
         self.server.fail_with, self.server.fail_api = 500, "klantinteracties"

@@ -156,7 +156,9 @@ class HelpdeskTicket(models.Model):
             "subject": f"{self.number} - {self.name}",
             "summary": summary,
             "occurred_at": fields.Datetime.now(),
-            "user_id": self.env.user.id,
+            # No employee had the contact when it came in through the public
+            # web form.
+            "user_id": False if self.env.user._is_public() else self.env.user.id,
             "res_model": self._name,
             "res_id": self.id,
             "confidentiality": "vertrouwelijk"

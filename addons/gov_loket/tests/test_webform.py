@@ -1,6 +1,7 @@
 import re
 
-from odoo.tests import HttpCase, tagged
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .. import webform
 
@@ -107,6 +108,23 @@ class TestWebformHttp(HttpCase):
         moment = ticket.contact_moment_ids
         self.assertEqual((moment.channel, moment.direction), ("web_form", "inbound"))
         self.assertEqual(moment.partner_id, self.known)
+        self.assertFalse(moment.user_id, "no employee had this contact")
+
+    def test_submissions_only_for_functional_administrators(self):
+        self._post()
+        submission = self.env["gov.loket.webform.submission"].search(
+            [("email", "=", "karin@example.org")]
+        )
+        self.assertEqual(submission.ticket_id, self._tickets())
+        front_desk = new_test_user(
+            self.env, "webform_front_desk", groups="gov_loket.group_front_desk"
+        )
+        with self.assertRaises(AccessError):
+            submission.with_user(front_desk).read(["email"])
+        manager = new_test_user(
+            self.env, "webform_manager", groups="gov_loket.group_manager"
+        )
+        self.assertEqual(submission.with_user(manager).email, "karin@example.org")
 
     def test_unknown_sender_becomes_new_relation(self):
         self._post(name="Joost de Boer", email="joost@example.org")
