@@ -177,11 +177,12 @@ def ensure_database(config, db):
         cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db])
         exists = cr.fetchone()
     conn.close()
-    if not exists:
-        print(f"Creating database {db} with gov_gemma_sync (no demo data)", flush=True)
-        command = [sys.executable, "-m", "odoo", "-c", config, "-d", db]
-        command += ["-i", "gov_gemma_sync", "--stop-after-init", "--log-level=warn"]
-        subprocess.run(command, check=True)
+    # An existing database is updated: the code may have new fields.
+    action = "-u" if exists else "-i"
+    print(f"{'Updating' if exists else 'Creating'} database {db}", flush=True)
+    command = [sys.executable, "-m", "odoo", "-c", config, "-d", db]
+    command += [action, "gov_gemma_sync", "--stop-after-init", "--log-level=warn"]
+    subprocess.run(command, check=True)
 
 
 def start_odoo(config, db, timeout=120):
