@@ -1,19 +1,14 @@
 """Benchmark of gov_gemma_sync against the local spec-validating ZGW server.
 
-Starts the tests' test server (every request and answer validated against the
-official OpenAPI specs) in a child process and measures in database
-``gov_bench_gemma`` (created with gov_gemma_sync if missing):
-
-1. importing 10 cases each for 1,000 citizens (Zaken role filter, pagination,
-   status per case, Catalogi lookups cached per batch) through
-   ``res.partner.action_sync_zaken``;
-2. the webhook: N notifications POSTed over HTTP to an Odoo server started on
-   this database (p50/p95 of the round trip until the 204), then the
-   processing job of each (re-fetch, status change, contact moments) run
-   in-process (p50/p95);
-3. publishing 10 contact moments per citizen through queue_job: creating them
-   (which enqueues the jobs) and running the jobs synchronously in-process in
-   batches of 500 (find/create partij, look-up, maak-klantcontact).
+Starts the tests' server (requests and answers validated against the official
+specs) in a child process; database ``gov_bench_gemma`` (created or updated).
+1. import 10 cases each for 1,000 citizens (role filter, pagination,
+   expand=status, Catalogi cached per batch of 100) via action_sync_zaken;
+2. webhook: N notifications POSTed over HTTP to an Odoo server started on the
+   database (p50/p95 until the 204), then each processing job in-process;
+3. publish 10 contact moments per citizen through queue_job (create, then run
+   the jobs synchronously in-process in batches of 500).
+The time spent inside the validating server is reported next to each figure.
 
 Usage: ./gov bench  (or: .work/venv/bin/python bench/bench_gemma.py --config
 .work/odoo.conf [--scale 0.1] [--webhooks 500] [--only import|webhook|publish])
@@ -227,6 +222,12 @@ def main():
             env["gov.zgw.notification"].search([]).unlink()
             setup_services(env, base, secret, token)
             partners = ensure_partners(env, bsns)
+            # A fresh start: moments and jobs of an earlier run go.
+            Moment = env["gov.contact.moment"]
+            Moment.search([("partner_id", "in", partners.ids)]).unlink()
+            env["queue.job"].search(
+                [("model_name", "in", ["gov.contact.moment", "gov.zgw.notification"])]
+            ).unlink()
             cr.commit()
             if args.only in (None, "import", "webhook"):
                 bench_import(env, control, partners)

@@ -16,6 +16,7 @@
         "views/gov_zaak_views.xml",
         "views/res_partner_views.xml",
         "views/gov_contact_moment_views.xml",
+        "views/helpdesk_ticket_views.xml",
         "views/gov_gemma_sync_menus.xml",
     ],
     "demo": ["demo/gov_gemma_sync_demo.xml"],

@@ -102,6 +102,18 @@ class TestInternetaak(GemmaSyncCase):
         self.assertTrue(taak["afgehandeldOp"].endswith("Z"))
         self.assertEqual(self.handover.zgw_status, "verwerkt")
 
+    def test_closing_the_request_completes_the_task(self):
+        closed = self.env["helpdesk.ticket.stage"].search(
+            [("closed", "=", True)], limit=1
+        )
+        with trap_jobs() as trap:
+            self.ticket.stage_id = closed
+            trap.assert_jobs_count(1, only=self.handover._zgw_close)
+            trap.perform_enqueued_jobs()
+        (taak,) = self.taken()
+        self.assertEqual(taak["status"], "verwerkt")
+        self.assertEqual(self.handover.zgw_status, "verwerkt")
+
     def test_remote_completion_flows_back_by_cron(self):
         Handover = self.env["gov.loket.handover"]
         self.assertEqual(Handover._cron_zgw_sync_internetaken(), 0)

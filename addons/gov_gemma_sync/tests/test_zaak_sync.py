@@ -54,6 +54,20 @@ class TestZaakSync(GemmaSyncCase):
         # The zaaktype is asked once per run (cache), the list is paginated.
         self.assertEqual(len(self.requests_to("catalogi", "/zaaktypen")), 1)
         self.assertEqual(len(self.requests_to("zaken", "/zaken")), 2)
+        # The status comes inline (expand=status): no request per case.
+        self.assertEqual(self.requests_to("zaken", "/statussen"), [])
+        self.assertTrue(
+            all(r[3]["expand"] == "status" for r in self.requests_to("zaken", "/zaken"))
+        )
+
+    def test_status_fetched_when_server_does_not_expand(self):
+        self.add_zaak("ZAAK-1", {ROLE_BSN: [BSN]}, status=self.received)
+        self.patch(type(self.world), "_expand", lambda world, zaak, query: zaak)
+        self.citizen.action_sync_zaken()
+        self.assertEqual(
+            self.zaken_of(self.citizen).status_description, "Uw aanvraag is ontvangen."
+        )
+        self.assertEqual(len(self.requests_to("zaken", "/statussen")), 1)
 
     def test_second_sync_updates_without_duplicates(self):
         zaak = self.add_zaak("ZAAK-1", {ROLE_BSN: [BSN]}, status=self.received)

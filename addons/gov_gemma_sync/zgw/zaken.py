@@ -5,6 +5,9 @@ request are combined with AND, so each identifier gets its own query and the
 results are merged by zaak URL.
 """
 
+# Open Zaak (Zaken 1.5.1) puts the current Status inline: one request per
+# page instead of one per zaak. Without it the status is fetched by URL.
+EXPAND = {"expand": "status"}
 ROLE_FILTERS = {
     "bsn": "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn",
     "kvk_number": "rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__kvkNummer",
@@ -68,6 +71,9 @@ def map_zaak(zaak, zaaktype, statustype):
 
 def _resolve(zaken_client, catalogue, zaak, statuses):
     status_url = zaak.get("status")
+    expanded = (zaak.get("_expand") or {}).get("status")
+    if status_url and isinstance(expanded, dict) and expanded.get("url") == status_url:
+        statuses[status_url] = expanded
     if status_url and status_url not in statuses:
         statuses[status_url] = (
             zaken_client.get(status_url) if zaken_client.owns(status_url) else {}
@@ -82,7 +88,8 @@ def fetch_zaak(zaken_client, catalogue, url):
     """One zaak by URL (e.g. after a notification), mapped like a list item."""
     if not zaken_client.owns(url):
         return None
-    return _resolve(zaken_client, catalogue, zaken_client.get(url, crs=True), {})
+    zaak = zaken_client.get(url, params=EXPAND, crs=True)
+    return _resolve(zaken_client, catalogue, zaak, {})
 
 
 def fetch_party_zaken(zaken_client, catalogue, identifiers):
@@ -93,6 +100,7 @@ def fetch_party_zaken(zaken_client, catalogue, identifiers):
     """
     found = {}
     for params in role_queries(identifiers):
+        params = {**params, **EXPAND}
         for zaak in zaken_client.iter_list("zaken", params=params, crs=True):
             found.setdefault(zaak["url"], zaak)
     statuses = {}
