@@ -60,11 +60,21 @@ def test_bsn_refused_over_xmlrpc_without_bsn_access(odoo_url, odoo_db):
     def as_admin(model, method, *args):
         return models.execute_kw(odoo_db, admin_uid, "admin", model, method, list(args))
 
-    [group_id] = as_admin(
-        "ir.model.data",
-        "search_read",
-        [("module", "=", "gov_addressbook"), ("name", "=", "group_user")],
-        ["res_id"],
+    def group(name):
+        [data] = as_admin(
+            "ir.model.data",
+            "search_read",
+            [("module", "=", "gov_addressbook"), ("name", "=", name)],
+            ["res_id"],
+        )
+        return data["res_id"]
+
+    # Even the administrator registers a BSN only with BSN access.
+    as_admin(
+        "res.users",
+        "write",
+        [admin_uid],
+        {"group_ids": [(4, group("group_bsn_access"))]},
     )
     login = f"integrator_{Path(__file__).stem}"
     user_id = as_admin(
@@ -74,7 +84,7 @@ def test_bsn_refused_over_xmlrpc_without_bsn_access(odoo_url, odoo_db):
             "name": "Integrator Employee",
             "login": login,
             "password": "Integrator-Employee-1",
-            "group_ids": [(4, group_id["res_id"])],
+            "group_ids": [(4, group("group_user"))],
         },
     )
     citizen_id = as_admin(

@@ -111,6 +111,10 @@ class ResPartner(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._prepare_identifiers(vals)
+            # partner_firstname decides "company" on company_type only; without it
+            # "Bakkerij De Korenbloem" would be split like a person's name.
+            if vals.get("is_company") and "company_type" not in vals:
+                vals["company_type"] = "company"
         return super().create(vals_list)
 
     def write(self, vals):

@@ -59,3 +59,11 @@ class TestDutchNamesAndAddresses(GovAddressbookCase):
         # Loading again (module update) creates no duplicates.
         self.Partner._gov_load_reference_data()
         self.assertEqual(self.Partner.search_count([("cbs_code", "=like", "GM%")]), 342)
+
+    def test_company_names_are_not_split(self):
+        company = self.Partner.create(
+            {"name": "Bakkerij De Korenbloem", "is_company": True}
+        )
+        self.assertEqual(company.name, "Bakkerij De Korenbloem")
+        self.assertFalse(company.name_infix)
+        self.assertEqual(company.gov_formal_name, "Bakkerij De Korenbloem")
