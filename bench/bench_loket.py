@@ -356,7 +356,7 @@ def bench_database(env, args):
         f"open of the employee; team kanban: {in_team:,} requests in the team",
         flush=True,
     )
-    if is_loket(env):
+    if is_loket(env) and not args.skip_job:
         results["cron"] = bench_cron(env)
     return results
 
@@ -396,6 +396,9 @@ def report(loket, stock):
     print(
         f"{'Loket dashboard figures':<44}{'skipped: no dashboard yet':>46}{'< 500':>9}"
     )
+    if "cron" not in loket:
+        print("\nReminder/escalation job: skipped (--skip-job)")
+        return
     open_count, runs = loket["cron"]
     print(
         f"\nReminder/escalation job over {open_count:,} open requests (gov_loket only:"
@@ -416,6 +419,9 @@ def main():
     parser.add_argument("--partners", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=200_000)
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument(
+        "--skip-job", action="store_true", help="do not run the follow-up job"
+    )
     # ./gov bench passes the same options to every bench script.
     args, _unknown = parser.parse_known_args()
     results = {}

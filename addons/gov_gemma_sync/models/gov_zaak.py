@@ -1,16 +1,9 @@
 from odoo import api, fields, models
+from odoo.addons.gov_addressbook.models.gov_contact_moment import (
+    CONFIDENTIALITY_LEVELS as CONFIDENTIALITY,
+)
 from odoo.fields import Domain
 
-CONFIDENTIALITY = [
-    ("openbaar", "Public"),
-    ("beperkt_openbaar", "Restricted public"),
-    ("intern", "Internal"),
-    ("zaakvertrouwelijk", "Case confidential"),
-    ("vertrouwelijk", "Confidential"),
-    ("confidentieel", "Confidential (high)"),
-    ("geheim", "Secret"),
-    ("zeer_geheim", "Top secret"),
-]
 SYNC_FIELDS = (
     "identificatie",
     "omschrijving",
