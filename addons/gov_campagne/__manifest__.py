@@ -21,6 +21,7 @@
         "views/gov_topic_update_views.xml",
         "views/gov_topic_consent_log_views.xml",
         "views/gov_topic_templates.xml",
+        "views/gov_press_templates.xml",
         "views/gov_topic_portal_templates.xml",
         "views/gov_campagne_menus.xml",
     ],

@@ -1,1 +1,1 @@
-from . import topic_pages, topic_portal
+from . import press_pages, topic_pages, topic_portal

@@ -56,6 +56,11 @@ class GovPressRelease(models.Model):
     recipient_count = fields.Integer(compute="_compute_recipient_ids")
     sent_at = fields.Datetime(readonly=True, copy=False)
     sent_count = fields.Integer(readonly=True, copy=False)
+    public_url = fields.Char(
+        string="Public page",
+        compute="_compute_public_url",
+        help="Where the release is published once it is sent.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -71,6 +76,13 @@ class GovPressRelease(models.Model):
         if vals.get("embargo_at"):
             moment = fields.Datetime.to_datetime(vals["embargo_at"])
             vals["embargo_at"] = truncate_to_minute(moment)
+
+    @api.depends("title")
+    def _compute_public_url(self):
+        for release in self:
+            slug = self.env["ir.http"]._slugify(release.title or "")
+            ref = f"{release.id}-{slug}" if slug else str(release.id)
+            release.public_url = f"/gov/pers/{ref}" if release.id else False
 
     @api.depends("recipient_source", "press_list_ids", "campaign_id.audience_domain")
     def _compute_recipient_ids(self):

@@ -1,3 +1,7 @@
+from collections import defaultdict
+
+from markupsafe import Markup
+
 from odoo import api, fields, models
 
 from .. import working_days
@@ -52,7 +56,35 @@ class HelpdeskTicket(models.Model):
             }
             for ticket in self
         ]
-        return self.env["mail.activity"].create(vals_list)
+        # No notification per to-do (about 14 queries and a mail each): the job
+        # sends one digest per colleague instead, see _gov_notify_digest.
+        activities = (
+            self.env["mail.activity"]
+            .with_context(mail_activity_quick_update=True)
+            .create(vals_list)
+        )
+        self._gov_notify_digest(activities, summary)
+        return activities
+
+    def _gov_notify_digest(self, activities, summary):
+        """One message per colleague listing the requests of their new to-dos."""
+        by_user = defaultdict(list)
+        for activity, ticket in zip(activities, self, strict=True):
+            by_user[activity.user_id].append(ticket)
+        for user, tickets in by_user.items():
+            if not user.partner_id:
+                continue
+            items = Markup("").join(
+                Markup("<li>%s</li>") % (summary % {"number": ticket.number})
+                for ticket in tickets
+            )
+            self.env["mail.thread"].message_notify(
+                partner_ids=user.partner_id.ids,
+                subject=self.env._(
+                    "Loket: %(count)s requests need you", count=len(tickets)
+                ),
+                body=Markup("<ul>%s</ul>") % items,
+            )
 
     @api.model
     def _cron_gov_deadline_follow_up(self):

@@ -76,3 +76,18 @@ class TestFollowUp(GovLoketCase):
         self.assertTrue(self.ticket.gov_escalated)
         self.ticket.with_user(self.front_desk).received_date = self._utc(2026, 3, 9)
         self.assertFalse(self.ticket.gov_escalated)
+
+    def test_one_digest_per_colleague_instead_of_a_mail_per_todo(self):
+        second = self._new_ticket(self.front_desk, received_date=self._utc(2026, 3, 2))
+        second.with_user(self.front_desk).action_hand_over(self.employee.id, "B")
+        Message = self.env["mail.message"]
+        before = Message.search([("partner_ids", "in", self.team_lead.partner_id.ids)])
+        with freeze_time("2026-03-10 08:00:00"):
+            self.Cron._cron_gov_deadline_follow_up()
+        digests = (
+            Message.search([("partner_ids", "in", self.team_lead.partner_id.ids)])
+            - before
+        )
+        self.assertEqual(len(digests), 1)
+        self.assertIn(self.ticket.number, digests.body)
+        self.assertIn(second.number, digests.body)
