@@ -1,0 +1,84 @@
+import datetime
+
+from odoo import api, models
+from odoo.exceptions import AccessError
+from odoo.fields import Domain
+
+from .helpdesk_ticket import LOCAL_TZ
+
+TOP_SUBJECTS = 5
+
+
+def _utc_start(day):
+    """Naive UTC datetime of local midnight at the start of ``day``."""
+    local = datetime.datetime.combine(day, datetime.time.min, tzinfo=LOCAL_TZ)
+    return local.astimezone(datetime.UTC).replace(tzinfo=None)
+
+
+class HelpdeskTicket(models.Model):
+    """Headline figures of the Loket dashboard, computed in the database."""
+
+    _inherit = "helpdesk.ticket"
+
+    @api.model
+    def _gov_dashboard_domain(self, team_ids=None, date_from=None, date_to=None):
+        domain = Domain.TRUE
+        if team_ids:
+            domain &= Domain("team_id", "in", list(team_ids))
+        if date_from:
+            start = _utc_start(datetime.date.fromisoformat(str(date_from)))
+            domain &= Domain("received_date", ">=", start)
+        if date_to:
+            end = datetime.date.fromisoformat(str(date_to)) + datetime.timedelta(1)
+            domain &= Domain("received_date", "<", _utc_start(end))
+        return domain
+
+    @api.model
+    def get_loket_dashboard(self, team_ids=None, date_from=None, date_to=None):
+        """Headline numbers for the requests the current user may read.
+
+        ``date_from`` / ``date_to`` (ISO dates, inclusive) limit the requests by
+        their received date. Every figure is one grouped query, so the cost does
+        not grow with the number of requests, and record rules apply because
+        the queries run as the calling user.
+        """
+        if not self.env.user.has_group("gov_loket.group_employee"):
+            # helpdesk_mgmt lets every internal user read requests; the Loket
+            # figures are for Loket staff only.
+            raise AccessError(self.env._("The Loket dashboard is for Loket staff."))
+        base = self._gov_dashboard_domain(team_ids, date_from, date_to)
+        open_domain = base & Domain("stage_id.closed", "=", False)
+        closed_domain = base & Domain("stage_id.closed", "=", True)
+        today = self._gov_today()
+        [[open_count]] = self._read_group(open_domain, [], ["__count"])
+        [[overdue_count]] = self._read_group(
+            open_domain & Domain("deadline_date", "<", today), [], ["__count"]
+        )
+        [[closed_count, within_pct, handling_avg]] = self._read_group(
+            closed_domain,
+            [],
+            ["__count", "within_norm_pct:avg", "handling_days:avg"],
+        )
+        [[total, first_time_pct]] = self._read_group(
+            base, [], ["__count", "first_time_right_pct:avg"]
+        )
+        top = self._read_group(
+            base & Domain("category_id", "!=", False),
+            ["category_id"],
+            ["__count"],
+            order="__count desc",
+            limit=TOP_SUBJECTS,
+        )
+        return {
+            "total": total,
+            "open": open_count,
+            "overdue": overdue_count,
+            "closed": closed_count,
+            "within_norm_pct": round(within_pct or 0.0, 1),
+            "avg_handling_days": round(handling_avg or 0.0, 1),
+            "first_time_right_pct": round(first_time_pct or 0.0, 1),
+            "top_subjects": [
+                {"id": category.id, "name": category.display_name, "count": count}
+                for category, count in top
+            ],
+        }
