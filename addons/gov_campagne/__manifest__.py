@@ -20,6 +20,7 @@
         "views/gov_topic_views.xml",
         "views/gov_topic_update_views.xml",
         "views/gov_topic_consent_log_views.xml",
+        "views/gov_campaign_report_views.xml",
         "views/gov_topic_templates.xml",
         "views/gov_press_templates.xml",
         "views/gov_topic_portal_templates.xml",

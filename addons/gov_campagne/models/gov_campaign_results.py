@@ -37,6 +37,11 @@ class GovCampaign(models.Model):
         string="Registered", compute="_compute_event_results"
     )
     attended_count = fields.Integer(string="Attended", compute="_compute_event_results")
+    invited_count = fields.Integer(
+        string="Invited",
+        compute="_compute_event_results",
+        help="Invitations sent for the events of the campaign.",
+    )
     press_release_count = fields.Integer(compute="_compute_press_release_count")
 
     def _compute_mailing_results(self):
@@ -84,11 +89,14 @@ class GovCampaign(models.Model):
         # sudo: aggregated counts only, as for the mailing results above.
         Event = self.env["event.event"].sudo()
         Registration = self.env["event.registration"].sudo()
-        events = dict(
-            Event._read_group(
-                [("gov_campaign_id", "in", self.ids)], ["gov_campaign_id"], ["__count"]
+        events = {
+            campaign: (count, invited)
+            for campaign, count, invited in Event._read_group(
+                [("gov_campaign_id", "in", self.ids)],
+                ["gov_campaign_id"],
+                ["__count", "gov_invited_count:sum"],
             )
-        )
+        }
         registered = defaultdict(int)
         attended = defaultdict(int)
         for event, state, count in Registration._read_group(
@@ -104,7 +112,7 @@ class GovCampaign(models.Model):
             if state == "done":
                 attended[campaign_id] += count
         for campaign in self:
-            campaign.event_count = events.get(campaign, 0)
+            campaign.event_count, campaign.invited_count = events.get(campaign, (0, 0))
             campaign.registration_count = registered[campaign.id]
             campaign.attended_count = attended[campaign.id]
 

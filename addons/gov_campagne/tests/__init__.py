@@ -2,6 +2,7 @@ from . import (
     test_access,
     test_campagne_tour,
     test_campaign,
+    test_campaign_report,
     test_embargo,
     test_event_invitation,
     test_event_registration,
