@@ -79,12 +79,19 @@ def drop_db(config, name):
         password=options["db_password"],
     )
     conn.autocommit = True
+    drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+        sql.Identifier(name)
+    )
     with conn.cursor() as cr:
-        cr.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                sql.Identifier(name)
-            )
-        )
+        for attempt in range(3):
+            try:
+                cr.execute(drop)
+                break
+            except psycopg2.Error:
+                # A background worker (autovacuum) may still hold the database.
+                if attempt == 2:
+                    raise
+                time.sleep(2)
     conn.close()
     shutil.rmtree(Path(options["data_dir"]) / "filestore" / name, ignore_errors=True)
 
