@@ -1,39 +1,20 @@
-from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class GovPartnerAnonymise(models.TransientModel):
     """Recht op vergetelheid: erase a relation's personal data for good."""
 
     _name = "gov.partner.anonymise"
+    _inherit = ["gov.privacy.request.mixin"]
     _description = "Anonymise a relation (right to erasure)"
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Relation",
-        required=True,
-        ondelete="cascade",
-        default=lambda self: self._default_partner_id(),
-    )
     partner_name = fields.Char(related="partner_id.name", string="Name to type")
     confirm_name = fields.Char(
         string="Type the name to confirm",
         help="Anonymisation cannot be undone. Type the relation's name exactly "
         "as shown to confirm.",
     )
-
-    @api.model
-    def _default_partner_id(self):
-        context = self.env.context
-        if context.get("active_model") == "res.partner":
-            return context.get("active_id")
-        return False
-
-    def _check_privacy_officer(self):
-        if not self.env.user.has_group("gov_addressbook.group_privacy_officer"):
-            raise AccessError(
-                self.env._("Only a privacy officer may handle privacy requests.")
-            )
 
     def action_anonymise(self):
         self.ensure_one()

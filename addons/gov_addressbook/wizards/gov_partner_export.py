@@ -1,5 +1,4 @@
-from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo import fields, models
 
 from ..privacy_export import build_access_request
 
@@ -40,29 +39,10 @@ class GovPartnerExport(models.TransientModel):
     """Inzageverzoek: hand a person all the data we hold about them."""
 
     _name = "gov.partner.export"
+    _inherit = ["gov.privacy.request.mixin"]
     _description = "Export personal data (access request)"
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Relation",
-        required=True,
-        ondelete="cascade",
-        default=lambda self: self._default_partner_id(),
-    )
     attachment_id = fields.Many2one("ir.attachment", string="File", readonly=True)
-
-    @api.model
-    def _default_partner_id(self):
-        context = self.env.context
-        if context.get("active_model") == "res.partner":
-            return context.get("active_id")
-        return False
-
-    def _check_privacy_officer(self):
-        if not self.env.user.has_group("gov_addressbook.group_privacy_officer"):
-            raise AccessError(
-                self.env._("Only a privacy officer may handle privacy requests.")
-            )
 
     def _read_values(self, records, field_names):
         names = [name for name in field_names if name in records._fields]

@@ -29,6 +29,13 @@ KANAAL = {
 CONFIDENTIAL = ("vertrouwelijk", "confidentieel", "geheim", "zeer_geheim")
 TRANSIENT = (ZgwDnsError, ZgwServerError, ZgwTimeoutError, ZgwUnreachableError)
 MAX_ATTEMPTS = 6
+# Publication state of anything sent to the case world (contact moments, hand-overs).
+SYNC_STATES = [
+    ("pending", "Waiting"),
+    ("retrying", "Retrying"),
+    ("done", "Published"),
+    ("failed", "Failed"),
+]
 
 
 def retry_delay(attempt):
@@ -47,12 +54,7 @@ class GovContactMoment(models.Model):
         help="The case this contact was about; the case system hears of it.",
     )
     zgw_state = fields.Selection(
-        [
-            ("pending", "Waiting"),
-            ("retrying", "Retrying"),
-            ("done", "Published"),
-            ("failed", "Failed"),
-        ],
+        SYNC_STATES,
         string="Case system",
         readonly=True,
         copy=False,

@@ -10,7 +10,7 @@ from ..zgw.internetaken import (
     find_or_create_actor,
     publish_internetaak,
 )
-from .gov_contact_moment import MAX_ATTEMPTS, TRANSIENT, retry_delay
+from .gov_contact_moment import MAX_ATTEMPTS, SYNC_STATES, TRANSIENT, retry_delay
 
 _logger = logging.getLogger(__name__)
 OPEN_STATES = ("pending", "accepted")
@@ -26,12 +26,7 @@ class GovLoketHandover(models.Model):
     _inherit = "gov.loket.handover"
 
     zgw_state = fields.Selection(
-        [
-            ("pending", "Waiting"),
-            ("retrying", "Retrying"),
-            ("done", "Published"),
-            ("failed", "Failed"),
-        ],
+        SYNC_STATES,
         string="Case system",
         readonly=True,
         copy=False,
