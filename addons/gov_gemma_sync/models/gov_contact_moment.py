@@ -29,7 +29,30 @@ KANAAL = {
 CONFIDENTIAL = ("vertrouwelijk", "confidentieel", "geheim", "zeer_geheim")
 TRANSIENT = (ZgwDnsError, ZgwServerError, ZgwTimeoutError, ZgwUnreachableError)
 MAX_ATTEMPTS = 6
+
+
 # Publication state of anything sent to the case world (contact moments, hand-overs).
+def record_sync_failure(record, message, retry, what):
+    """Note a failed publication on ``record`` and queue a retry while allowed.
+
+    Shared by everything with the zgw_state / zgw_error / zgw_attempts fields.
+    """
+    attempts = record.zgw_attempts + 1
+    retry = retry and attempts < MAX_ATTEMPTS
+    # sudo: publication bookkeeping only, on a record the job was queued for.
+    record.sudo().write(
+        {
+            "zgw_state": "retrying" if retry else "failed",
+            "zgw_error": message,
+            "zgw_attempts": attempts,
+        }
+    )
+    if retry:
+        record._zgw_enqueue(eta=retry_delay(attempts))
+    _logger.warning("Publishing %s %s failed: %s", what, record.id, message)
+    return message
+
+
 SYNC_STATES = [
     ("pending", "Waiting"),
     ("retrying", "Retrying"),
@@ -132,21 +155,9 @@ class GovContactMoment(models.Model):
         return klantcontact["url"]
 
     def _zgw_failed(self, service, error):
-        attempts = self.zgw_attempts + 1
         message = service._error_message(error)
-        retry = isinstance(error, TRANSIENT) and attempts < MAX_ATTEMPTS
-        # sudo: publication bookkeeping only (see _zgw_publish).
-        self.sudo().write(
-            {
-                "zgw_state": "retrying" if retry else "failed",
-                "zgw_error": message,
-                "zgw_attempts": attempts,
-            }
-        )
-        if retry:
-            self._zgw_enqueue(eta=retry_delay(attempts))
-        _logger.warning("Publishing contact moment %s failed: %s", self.id, message)
-        return message
+        retry = isinstance(error, TRANSIENT)
+        return record_sync_failure(self, message, retry, "contact moment")
 
     def action_zgw_retry(self):
         """Publish failed moments again (a fresh series of attempts)."""

@@ -10,7 +10,13 @@ from ..zgw.internetaken import (
     find_or_create_actor,
     publish_internetaak,
 )
-from .gov_contact_moment import MAX_ATTEMPTS, SYNC_STATES, TRANSIENT, retry_delay
+from .gov_contact_moment import (
+    MAX_ATTEMPTS,
+    SYNC_STATES,
+    TRANSIENT,
+    record_sync_failure,
+    retry_delay,
+)
 
 _logger = logging.getLogger(__name__)
 OPEN_STATES = ("pending", "accepted")
@@ -160,20 +166,7 @@ class GovLoketHandover(models.Model):
         return taak["url"]
 
     def _zgw_failed(self, message, retry):
-        attempts = self.zgw_attempts + 1
-        retry = retry and attempts < MAX_ATTEMPTS
-        # sudo: publication bookkeeping only (see _zgw_enqueue).
-        self.sudo().write(
-            {
-                "zgw_state": "retrying" if retry else "failed",
-                "zgw_error": message,
-                "zgw_attempts": attempts,
-            }
-        )
-        if retry:
-            self._zgw_enqueue(eta=retry_delay(attempts))
-        _logger.warning("Publishing hand-over %s failed: %s", self.id, message)
-        return message
+        return record_sync_failure(self, message, retry, "hand-over")
 
     def _zgw_close(self):
         """Job: the hand-over ended here, so the internetaak is verwerkt."""
