@@ -1,5 +1,6 @@
 from . import gov_contact_moment
 from . import gov_processing_log
+from . import res_partner_create
 from . import res_partner
 from . import res_partner_address
 from . import res_partner_anonymise

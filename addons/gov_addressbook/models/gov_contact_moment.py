@@ -7,6 +7,7 @@ CHANNELS = [
     ("letter", "Letter"),
     ("chat", "Chat"),
     ("whatsapp", "WhatsApp"),
+    ("sms", "SMS"),
     ("social", "Social media"),
     ("web_form", "Web form"),
     ("meeting", "Meeting"),

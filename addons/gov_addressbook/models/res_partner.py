@@ -1,7 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
-from ..identifiers import InvalidIdentifier, normalise
 from .gov_contact_moment import CHANNELS
 
 PARTY_TYPES = [
@@ -12,16 +10,6 @@ PARTY_TYPES = [
     ("civil_society", "Civil society"),
     ("other", "Other"),
 ]
-
-IDENTIFIER_FIELDS = (
-    "bsn",
-    "rsin",
-    "kvk_number",
-    "establishment_number",
-    "oin",
-    "cbs_code",
-)
-UNIQUE_IDENTIFIER_FIELDS = ("bsn", "kvk_number")
 
 
 class ResPartner(models.Model):
@@ -103,53 +91,6 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.contact_moment_count = counts.get(partner, 0)
-
-    # Identifiers are normalised and checked for duplicates before the write, so
-    # "1234 5678" is stored as "12345678" and a duplicate gets a clear message
-    # naming the existing relation instead of a database error.
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            self._prepare_identifiers(vals)
-            # partner_firstname decides "company" on company_type only; without it
-            # "Bakkerij De Korenbloem" would be split like a person's name.
-            if vals.get("is_company") and "company_type" not in vals:
-                vals["company_type"] = "company"
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._prepare_identifiers(vals)
-        return super().write(vals)
-
-    def _prepare_identifiers(self, vals):
-        for field_name in IDENTIFIER_FIELDS:
-            if not vals.get(field_name):
-                continue
-            try:
-                vals[field_name] = normalise(field_name, vals[field_name])
-            except InvalidIdentifier as error:
-                raise ValidationError(self._identifier_message(error)) from error
-            if field_name in UNIQUE_IDENTIFIER_FIELDS:
-                self._check_identifier_free(field_name, vals[field_name])
-
-    def _check_identifier_free(self, field_name, value):
-        # sudo: the BSN is hidden from most users, yet a duplicate must be refused
-        # for everyone; only the existing relation's name is revealed.
-        duplicate = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search([(field_name, "=", value), ("id", "not in", self.ids)], limit=1)
-        )
-        if duplicate:
-            label = self._fields[field_name].get_description(self.env)["string"]
-            raise ValidationError(
-                self.env._(
-                    "%(label)s %(value)s is already registered for %(partner)s.",
-                    label=label,
-                    value=value,
-                    partner=duplicate.display_name,
-                )
-            )
 
     def _identifier_message(self, error):
         label = self._fields[error.field].get_description(self.env)["string"]

@@ -10,3 +10,4 @@ from . import test_quick_search
 from . import test_duplicates
 from . import test_partner_form_queries
 from . import test_translation
+from . import test_partner_create_batch

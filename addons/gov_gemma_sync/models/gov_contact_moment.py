@@ -21,6 +21,7 @@ KANAAL = {
     "letter": "brief",
     "chat": "chat",
     "whatsapp": "whatsapp",
+    "sms": "sms",
     "social": "sociale media",
     "web_form": "webformulier",
     "meeting": "afspraak",
