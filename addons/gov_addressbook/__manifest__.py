@@ -6,7 +6,7 @@
     "category": "Services",
     "author": "Gov Relations for Odoo",
     "license": "AGPL-3",
-    "depends": ["contacts", "mail", "partner_firstname"],
+    "depends": ["base_import", "contacts", "mail", "partner_firstname"],
     "external_dependencies": {"python": ["stdnum"]},
     "data": [
         "security/gov_addressbook_groups.xml",

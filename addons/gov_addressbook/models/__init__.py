@@ -6,6 +6,8 @@ from . import res_partner_address
 from . import res_partner_anonymise
 from . import res_partner_bsn_log
 from . import res_partner_duplicates
+from . import res_partner_import
 from . import res_partner_names
 from . import res_partner_reference
 from . import res_partner_search
+from . import base_import_import

@@ -11,3 +11,4 @@ from . import test_duplicates
 from . import test_partner_form_queries
 from . import test_translation
 from . import test_partner_create_batch
+from . import test_import_duplicates
