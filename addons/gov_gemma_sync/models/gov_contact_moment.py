@@ -1,6 +1,7 @@
 import logging
 
 from odoo import api, fields, models
+from odoo.addons.queue_job.job import identity_exact
 
 from ..zgw import (
     ZgwDnsError,
@@ -52,6 +53,15 @@ def record_sync_failure(record, message, retry, what):
         record._zgw_enqueue(eta=retry_delay(attempts))
     _logger.warning("Publishing %s %s failed: %s", what, record.id, message)
     return message
+
+
+def retry_failed_publication(records):
+    """Start a fresh series of attempts for the records whose publication failed."""
+    failed = records.filtered(lambda record: record.zgw_state == "failed")
+    # sudo: publication bookkeeping only; the caller checked the user's rights.
+    failed.sudo().write({"zgw_attempts": 0, "zgw_error": False})
+    failed._zgw_enqueue()
+    return failed
 
 
 SYNC_STATES = [
@@ -107,8 +117,12 @@ class GovContactMoment(models.Model):
         # registered (or may retry) is written.
         self.sudo().zgw_state = "pending" if not eta else "retrying"
         for moment in self:
+            # identity_exact: a second click or a retry while a job waits adds
+            # no second job that could publish the same moment twice.
             moment.with_delay(
-                eta=eta, description=f"Publish contact moment {moment.id}"
+                eta=eta,
+                identity_key=identity_exact,
+                description=f"Publish contact moment {moment.id}",
             )._zgw_publish()
 
     def _zgw_contact_values(self):
@@ -162,6 +176,5 @@ class GovContactMoment(models.Model):
 
     def action_zgw_retry(self):
         """Publish failed moments again (a fresh series of attempts)."""
-        failed = self.filtered(lambda m: m.zgw_state == "failed")
-        failed.sudo().write({"zgw_attempts": 0, "zgw_error": False})
-        failed._zgw_enqueue()
+        self.check_access("read")
+        retry_failed_publication(self)

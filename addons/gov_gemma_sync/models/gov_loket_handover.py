@@ -1,6 +1,7 @@
 import logging
 
 from odoo import api, fields, models
+from odoo.addons.queue_job.job import identity_exact
 
 from ..zgw import ZgwError
 from ..zgw.internetaken import (
@@ -16,6 +17,7 @@ from .gov_contact_moment import (
     TRANSIENT,
     record_sync_failure,
     retry_delay,
+    retry_failed_publication,
 )
 
 _logger = logging.getLogger(__name__)
@@ -95,7 +97,9 @@ class GovLoketHandover(models.Model):
             # sudo: publication bookkeeping only; users cannot write hand-overs.
             handover.sudo().zgw_state = "retrying" if eta else "pending"
             handover.with_delay(
-                eta=eta, description=f"Publish hand-over {handover.id}"
+                eta=eta,
+                identity_key=identity_exact,
+                description=f"Publish hand-over {handover.id}",
             )._zgw_publish()
 
     def _zgw_enqueue_close(self):
@@ -103,7 +107,8 @@ class GovLoketHandover(models.Model):
             return
         for handover in self.filtered(lambda h: h.zgw_state and h.zgw_status != DONE):
             handover.with_delay(
-                description=f"Complete hand-over {handover.id}"
+                identity_key=identity_exact,
+                description=f"Complete hand-over {handover.id}",
             )._zgw_close()
 
     def _zgw_is_finished(self):
@@ -164,6 +169,11 @@ class GovLoketHandover(models.Model):
             }
         )
         return taak["url"]
+
+    def action_zgw_retry(self):
+        """Publish failed hand-overs again; for those who may edit the request."""
+        self.ticket_id.check_access("write")
+        retry_failed_publication(self)
 
     def _zgw_failed(self, message, retry):
         return record_sync_failure(self, message, retry, "hand-over")

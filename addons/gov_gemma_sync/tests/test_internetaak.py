@@ -1,6 +1,7 @@
 import json
 
 from odoo.addons.queue_job.tests.common import trap_jobs
+from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
 from .common import GemmaSyncCase
@@ -170,6 +171,33 @@ class TestInternetaak(GemmaSyncCase):
             by_ref,
             {f"LH{self.handover.id}": "verwerkt", f"LH{second.id}": "te_verwerken"},
         )
+
+    def test_failed_hand_over_is_published_again_on_request(self):
+        self.klant_service.secret = "wrong-token"
+        with trap_jobs() as trap:
+            self.ticket.with_user(self.front_desk).action_hand_over(
+                self.handler.id, "Na de storing"
+            )
+            second = self.ticket.handover_ids.filtered(lambda h: h.state == "pending")
+            trap.perform_enqueued_jobs()
+        self.assertEqual(second.zgw_state, "failed")
+        self.assertIn("HTTP 401", second.zgw_error)
+        outsider = new_test_user(
+            self.env, "gemma_outsider", groups="gov_addressbook.group_user"
+        )
+        with self.assertRaises(AccessError):
+            second.with_user(outsider).action_zgw_retry()
+        self.assertEqual(second.zgw_state, "failed")
+
+        self.klant_service.secret = self.server.token
+        with trap_jobs() as trap:
+            second.with_user(self.front_desk).action_zgw_retry()
+            trap.assert_jobs_count(1, only=second._zgw_publish)
+            trap.perform_enqueued_jobs()
+        self.assertEqual(second.zgw_state, "done")
+        self.assertFalse(second.zgw_error)
+        refs = [t["referentienummer"] for t in self.taken()]
+        self.assertEqual(refs.count(f"LH{second.id}"), 1)
 
     def test_no_connection_no_task(self):
         self.klant_service.active = False
