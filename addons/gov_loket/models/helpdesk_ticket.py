@@ -69,6 +69,9 @@ class HelpdeskTicket(models.Model):
     handover_ids = fields.One2many(
         "gov.loket.handover", "ticket_id", string="Hand-overs", readonly=True
     )
+    # helpdesk_mgmt leaves this self-reference unindexed, so deleting a request
+    # scans the whole table for duplicates pointing at it.
+    duplicate_id = fields.Many2one(index="btree_not_null")
 
     @api.depends(
         "received_date",

@@ -1,5 +1,6 @@
-from odoo import api, models
-from odoo.tools.mail import email_split_tuples
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools.mail import email_normalize, email_split_tuples
 
 
 class HelpdeskTicket(models.Model):
@@ -28,3 +29,44 @@ class HelpdeskTicket(models.Model):
                 custom_values.setdefault("partner_name", name or email)
                 custom_values.setdefault("partner_email", email)
         return super().message_new(msg, custom_values=custom_values)
+
+    sender_unknown = fields.Boolean(
+        string="Sender not in the address book",
+        compute="_compute_sender_unknown",
+        help="The request came from an e-mail address that no relation has.",
+    )
+
+    @api.depends("partner_id", "partner_email")
+    def _compute_sender_unknown(self):
+        for ticket in self:
+            ticket.sender_unknown = bool(ticket.partner_email and not ticket.partner_id)
+
+    def action_create_sender_partner(self):
+        """Link the request to a relation made from the sender's name and address.
+
+        A relation that got the address in the meantime is linked instead of
+        creating a duplicate. Linking puts the question on its timeline.
+        """
+        self.ensure_one()
+        if self.partner_id:
+            raise UserError(self.env._("This request is already linked to a relation."))
+        senders = email_split_tuples(self.partner_email or "")
+        if not senders:
+            raise UserError(self.env._("The request has no valid sender address."))
+        name, email = senders[0]
+        Partner = self.env["res.partner"]
+        partner = Partner.search(
+            [("email_normalized", "=", email_normalize(email))], limit=1
+        )
+        if not partner:
+            partner = Partner.create(
+                {"name": self.partner_name or name or email, "email": email}
+            )
+        self.write({"partner_id": partner.id})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "res.partner",
+            "res_id": partner.id,
+            "view_mode": "form",
+            "target": "current",
+        }

@@ -1,4 +1,5 @@
 from odoo.addons.mail.tests.common import MailCase
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import GovLoketCase
@@ -94,3 +95,39 @@ class TestMailAlias(GovLoketCase, MailCase):
         )
         self.assertEqual(len(replies), 1)
         self.assertEqual(len(ticket.contact_moment_ids), 1)
+
+    def test_unknown_sender_banner_creates_relation(self):
+        ticket = self._receive("Nieuwe Burger <nieuw@example.org>", "New resident")
+        self.assertTrue(ticket.sender_unknown)
+        arch = ticket.with_user(self.front_desk).get_views([(False, "form")])
+        form = arch["views"]["form"]["arch"]
+        self.assertIn("action_create_sender_partner", form)
+        self.assertIn("Sender not in the address book", form)
+        action = ticket.with_user(self.front_desk).action_create_sender_partner()
+        partner = ticket.partner_id
+        self.assertEqual(
+            (partner.name, partner.email), ("Nieuwe Burger", "nieuw@example.org")
+        )
+        self.assertEqual(
+            (action["res_model"], action["res_id"]), ("res.partner", partner.id)
+        )
+        self.assertFalse(ticket.sender_unknown)
+        moment = ticket.contact_moment_ids
+        self.assertEqual((moment.channel, moment.direction), ("email", "inbound"))
+        self.assertEqual(moment.partner_id, partner)
+        with self.assertRaises(UserError):
+            ticket.with_user(self.front_desk).action_create_sender_partner()
+
+    def test_create_relation_reuses_known_address(self):
+        ticket = self._receive("Nieuwe Burger <nieuw@example.org>", "New resident")
+        known = self.env["res.partner"].create(
+            {"name": "N. Burger", "email": "Nieuw@Example.org"}
+        )
+        ticket.with_user(self.front_desk).action_create_sender_partner()
+        self.assertEqual(ticket.partner_id, known)
+        self.assertEqual(
+            self.env["res.partner"].search_count(
+                [("email", "=ilike", "nieuw@example.org")]
+            ),
+            1,
+        )

@@ -4,7 +4,8 @@ import { useService } from "@web/core/utils/hooks";
 
 /**
  * Headline figures of the Loket for team leads, from get_loket_dashboard.
- * The numbers only count the requests the user may read.
+ * The numbers only count the requests the user may read, for the chosen team
+ * and period (received date, both ends included).
  */
 export class LoketDashboard extends Component {
     static template = "gov_loket.LoketDashboard";
@@ -13,12 +14,44 @@ export class LoketDashboard extends Component {
     setup() {
         this.orm = useService("orm");
         this.action = useService("action");
-        this.state = useState({ figures: null });
-        onWillStart(() => this.load());
+        this.state = useState({
+            figures: null,
+            teams: [],
+            teamId: "",
+            dateFrom: "",
+            dateTo: "",
+        });
+        onWillStart(async () => {
+            this.state.teams = await this.orm.searchRead(
+                "helpdesk.ticket.team",
+                [],
+                ["name"],
+                { order: "name" }
+            );
+            await this.load();
+        });
+    }
+
+    get filters() {
+        return {
+            team_ids: this.state.teamId ? [parseInt(this.state.teamId)] : [],
+            date_from: this.state.dateFrom || false,
+            date_to: this.state.dateTo || false,
+        };
     }
 
     async load() {
-        this.state.figures = await this.orm.call("helpdesk.ticket", "get_loket_dashboard", []);
+        this.state.figures = await this.orm.call(
+            "helpdesk.ticket",
+            "get_loket_dashboard",
+            [],
+            this.filters
+        );
+    }
+
+    onFilterChange(key, ev) {
+        this.state[key] = ev.target.value;
+        return this.load();
     }
 
     openAnalysis() {
