@@ -82,3 +82,21 @@ class HelpdeskTicket(models.Model):
                 for category, count in top
             ],
         }
+
+    @api.model
+    def action_open_dashboard_overdue(
+        self, team_ids=None, date_from=None, date_to=None
+    ):
+        """The requests behind the "Overdue" figure, for the same team and period."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "gov_loket.helpdesk_ticket_action"
+        )
+        domain = self._gov_dashboard_domain(team_ids, date_from, date_to)
+        action["domain"] = list(
+            domain
+            & Domain("stage_id.closed", "=", False)
+            & Domain("deadline_date", "<", self._gov_today())
+        )
+        action["context"] = {"create": False}
+        action["name"] = self.env._("Overdue requests")
+        return action

@@ -54,6 +54,18 @@ class TestLoketDashboard(GovLoketCase):
         )
         self.assertEqual(figures["total"], 4)
 
+    def test_overdue_figure_opens_the_same_requests(self):
+        Ticket = self.Ticket.with_user(self.front_desk)
+        with freeze_time("2026-03-12 10:00:00"):
+            action = Ticket.action_open_dashboard_overdue()
+            self.assertEqual(Ticket.search(action["domain"]), self.overdue)
+            action = Ticket.action_open_dashboard_overdue(
+                team_ids=self.team_roads.ids
+            )
+            self.assertFalse(Ticket.search(action["domain"]))
+            action = Ticket.action_open_dashboard_overdue(date_from="2026-03-03")
+            self.assertFalse(Ticket.search(action["domain"]))
+
     def test_team_lead_sees_only_own_teams(self):
         figures = self._dashboard(self.team_lead)
         self.assertEqual(figures["total"], 3)

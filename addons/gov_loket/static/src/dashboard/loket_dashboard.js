@@ -58,10 +58,15 @@ export class LoketDashboard extends Component {
         this.action.doAction("gov_loket.helpdesk_ticket_action_dashboard");
     }
 
-    openOverdue() {
-        this.action.doAction("gov_loket.helpdesk_ticket_action", {
-            additionalContext: { search_default_gov_overdue: 1 },
-        });
+    async openOverdue() {
+        // The list shows the same requests the figure counts: team and period too.
+        const action = await this.orm.call(
+            "helpdesk.ticket",
+            "action_open_dashboard_overdue",
+            [],
+            this.filters
+        );
+        this.action.doAction(action);
     }
 }
 
