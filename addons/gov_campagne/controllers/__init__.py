@@ -1,1 +1,1 @@
-from . import press_pages, topic_pages, topic_portal
+from . import event_pages, press_pages, topic_pages, topic_portal

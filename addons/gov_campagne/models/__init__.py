@@ -1,13 +1,18 @@
 from . import (
     event_event,
+    event_public,
     event_registration,
     gov_campaign,
+    gov_campaign_channels,
+    gov_campaign_dispatch,
     gov_campaign_results,
+    gov_campaign_segment,
     gov_press_release,
     gov_topic,
     gov_topic_consent_log,
     gov_topic_subscription,
     gov_topic_update,
+    gov_segment,
     mailing_mailing,
     res_partner,
 )

@@ -32,10 +32,10 @@ class EventEvent(models.Model):
             raise UserError(
                 self.env._("The campaign of %(event)s is closed.", event=self.name)
             )
-        # The same audience and exclusions as mailings and press releases;
-        # who already registered needs no invitation.
+        # The same audience and exclusions as mailings and press releases, on
+        # every channel; who already registered needs no invitation.
         invitees = (
-            campaign._get_audience_partners("email")
+            campaign._get_audience_reachable()
             - self.registration_ids.filtered(
                 lambda reg: reg.state != "cancel"
             ).partner_id
@@ -61,10 +61,12 @@ class EventEvent(models.Model):
         }
 
     def _gov_send_invitations(self, invitees):
-        """Mail the invitation and log one outbound contact moment per invitee.
+        """Invite on each relation's preferred channel and log one outbound
+        contact moment per invitee.
 
-        The text is rendered once for the event; mails and contact moments are
-        each created in one batch, so queries do not grow with the audience.
+        The text is rendered once for the event; mails, letters, SMS and
+        contact moments are each made in one batch, so queries do not grow with
+        the audience. The printed letters are attached to the campaign.
         """
         self.ensure_one()
         template = self.env.ref("gov_campagne.mail_template_event_invitation")
@@ -72,10 +74,25 @@ class EventEvent(models.Model):
         body = template._render_field("body_html", self.ids)[self.id]
         sender = self.user_id or self.env.user
         email_from = sender.email_formatted or self.env.company.email_formatted
-        now = fields.Datetime.now()
-        summary = html2plaintext(body or "")[:500]
-        mail_vals, moment_vals = [], []
-        for partner in invitees:
+        moment = {
+            "direction": "outbound",
+            "subject": subject,
+            "summary": html2plaintext(body or "")[:500],
+            "occurred_at": fields.Datetime.now(),
+            "user_id": sender.id,
+            "confidentiality": "openbaar",
+            "is_bulk": True,
+            "res_model": self._name,
+            "res_id": self.id,
+        }
+        Campaign = self.env["gov.campaign"]
+        split = Campaign._split_by_channel(invitees)
+        message = {"subject": subject, "body": body, "moment": moment}
+        moment_vals = Campaign._gov_send_other_channels(
+            split, message, self.gov_campaign_id
+        )
+        mail_vals = []
+        for partner in split["email"]:
             mail_vals.append(
                 {
                     "subject": subject,
@@ -85,21 +102,7 @@ class EventEvent(models.Model):
                     "auto_delete": True,
                 }
             )
-            moment_vals.append(
-                {
-                    "partner_id": partner.id,
-                    "channel": "email",
-                    "direction": "outbound",
-                    "subject": subject,
-                    "summary": summary,
-                    "occurred_at": now,
-                    "user_id": sender.id,
-                    "confidentiality": "openbaar",
-                    "is_bulk": True,
-                    "res_model": self._name,
-                    "res_id": self.id,
-                }
-            )
+            moment_vals.append({**moment, "partner_id": partner.id, "channel": "email"})
         # sudo: mail.mail is for system users only; the mails are built here for
         # an event the caller may manage, to its campaign's filtered audience.
         self.env["mail.mail"].sudo().create(mail_vals)
@@ -107,6 +110,10 @@ class EventEvent(models.Model):
         self.gov_invited_count += len(invitees)
         self.message_post(
             body=self.env._(
-                "Invitation sent to %(count)s relations.", count=len(invitees)
+                "Invitation sent to %(count)s relations (%(letters)s by letter, "
+                "%(sms)s by SMS).",
+                count=len(invitees),
+                letters=len(split["letter"]),
+                sms=len(split["sms"]),
             )
         )

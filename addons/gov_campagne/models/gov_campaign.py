@@ -68,9 +68,22 @@ class GovCampaign(models.Model):
     audience_count = fields.Integer(
         string="Reachable by e-mail",
         compute="_compute_audience_count",
-        help="Relations in the audience that a mailing would reach: without "
-        "do-not-contact, deceased, archived, blacklisted relations or relations "
-        "without an e-mail address.",
+        help="Relations in the audience that a mailing would reach by e-mail: "
+        "without do-not-contact, deceased, archived, blacklisted relations, "
+        "relations without an e-mail address and those who get a letter or an "
+        "SMS instead.",
+    )
+    audience_letter_count = fields.Integer(
+        string="Reachable by letter",
+        compute="_compute_audience_count",
+        help="Relations in the audience that prefer a letter and have a postal "
+        "address: they get a printed letter instead of the e-mail.",
+    )
+    audience_sms_count = fields.Integer(
+        string="Reachable by SMS",
+        compute="_compute_audience_count",
+        help="Relations in the audience that prefer an SMS and have a number "
+        "that is not on the SMS blacklist: they get an SMS instead of the e-mail.",
     )
     audience_total_count = fields.Integer(
         string="In audience", compute="_compute_audience_count"
@@ -107,53 +120,6 @@ class GovCampaign(models.Model):
     def _check_audience_domain(self):
         for campaign in self:
             campaign._parse_audience_domain()
-
-    @api.depends("audience_domain")
-    def _compute_audience_count(self):
-        for campaign in self:
-            try:
-                total, reach = campaign._count_audience()
-            except ValidationError:
-                total = reach = 0
-            campaign.audience_total_count = total
-            campaign.audience_count = reach
-
-    def _count_audience(self):
-        """(in audience, reachable by e-mail), counted in one pass over the
-        relations instead of two: the live count stays fast on a million."""
-        self.ensure_one()
-        Partner = self.env["res.partner"]
-        query = Partner._search(self._parse_audience_domain())
-        if query.is_empty():
-            return 0, 0
-        reachable = self._get_exclusion_domain("email", blacklist=False)
-        reachable_sql = reachable.optimize_full(Partner)._to_sql(
-            Partner, query.table, query
-        )
-        # The blacklist as a left join here: the NOT EXISTS of the search
-        # domain would be probed once per row inside FILTER. The blacklist
-        # address is unique, so the join adds no rows.
-        Partner.flush_model(["email_normalized"])
-        self.env["mail.blacklist"].flush_model(["email", "active"])
-        query.add_join(
-            "LEFT JOIN",
-            "gov_blacklist",
-            "mail_blacklist",
-            SQL(
-                "gov_blacklist.email = %s AND gov_blacklist.active",
-                SQL.identifier(query.table, "email_normalized"),
-            ),
-        )
-        total, reach = self.env.execute_query(
-            query.select(
-                SQL("count(*)"),
-                SQL(
-                    "count(*) FILTER (WHERE %s AND gov_blacklist.id IS NULL)",
-                    reachable_sql,
-                ),
-            )
-        )[0]
-        return total, reach
 
     # ------------------------------------------------------------------
     # Audience: one place that decides who may be approached

@@ -32,7 +32,8 @@ class GovTopicUpdate(models.Model):
     recipient_count = fields.Integer(
         string="Will reach",
         compute="_compute_recipient_count",
-        help="Confirmed subscribers who may be contacted by e-mail now.",
+        help="Confirmed subscribers who may be contacted now, each on the "
+        "channel they prefer (e-mail, letter or SMS).",
     )
     sent_count = fields.Integer(string="Sent to", readonly=True, copy=False)
 
@@ -44,13 +45,13 @@ class GovTopicUpdate(models.Model):
             )
 
     def _get_recipients_domain(self):
-        """Confirmed subscriptions of the topic whose relation may be mailed:
+        """Confirmed subscriptions of the topic whose relation may be reached:
         the same exclusions as every campaign send (do not contact, deceased,
-        anonymised, archived, blacklisted, no e-mail address)."""
+        anonymised, archived; for e-mail also blacklisted or no address)."""
         self.ensure_one()
         if not self.topic_id:
             return Domain.FALSE
-        reachable = self.env["gov.campaign"]._get_exclusion_domain("email")
+        reachable = self.env["gov.campaign"]._get_send_domain()
         return Domain(
             [("topic_id", "=", self.topic_id.id), ("state", "=", "confirmed")]
         ) & Domain("partner_id", "any", reachable)
@@ -78,8 +79,9 @@ class GovTopicUpdate(models.Model):
         return True
 
     def _send(self, now):
-        """Mail the update and log one outbound contact moment per recipient,
-        each in one batch create; returns the number of recipients."""
+        """Send the update on each subscriber's preferred channel (e-mail,
+        letter or SMS) and log one outbound contact moment per recipient; every
+        kind is made in one batch. Returns the number of recipients."""
         self.ensure_one()
         # sudo: the tokens of the unsubscribe links are for the system only; the
         # subscriptions are those of the topic the caller publishes on, narrowed
@@ -93,26 +95,37 @@ class GovTopicUpdate(models.Model):
         partners.fetch(["name", "email"])  # for email_formatted, in one query
         email_from = self.env.user.email_formatted or self.env.company.email_formatted
         base_url = self.get_base_url()
-        summary = html2plaintext(self.body or "")[:500]
-        mail_vals, moment_vals = [], []
+        Campaign = self.env["gov.campaign"]
+        split = Campaign._split_by_channel(partners.with_env(self.env))
+        links = {
+            subscription.partner_id.id: topic_links.unsubscribe_url(
+                base_url, subscription.token
+            )
+            for subscription in subscriptions
+        }
+        moment = {
+            "direction": "outbound",
+            "subject": self.title,
+            "summary": html2plaintext(self.body or "")[:500],
+            "occurred_at": now,
+            "user_id": self.env.uid,
+            "confidentiality": "openbaar",
+            "is_bulk": True,
+            "res_model": self._name,
+            "res_id": self.id,
+        }
+        message = {"subject": self.title, "body": self.body, "moment": moment}
+        moment_vals = Campaign._gov_send_other_channels(split, message, self, links)
+        mail_vals = []
+        by_email = set(split["email"].ids)
         for subscription in subscriptions:
+            if subscription.partner_id.id not in by_email:
+                continue
             mail_vals.append(
                 self._prepare_mail_vals(subscription, email_from, base_url)
             )
             moment_vals.append(
-                {
-                    "partner_id": subscription.partner_id.id,
-                    "channel": "email",
-                    "direction": "outbound",
-                    "subject": self.title,
-                    "summary": summary,
-                    "occurred_at": now,
-                    "user_id": self.env.uid,
-                    "confidentiality": "openbaar",
-                    "is_bulk": True,
-                    "res_model": self._name,
-                    "res_id": self.id,
-                }
+                {**moment, "partner_id": subscription.partner_id.id, "channel": "email"}
             )
         # sudo: mail.mail is for system users only; the mails are built above.
         self.env["mail.mail"].sudo().create(mail_vals)

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools import html2plaintext
 
 
 class MailingMailing(models.Model):
@@ -11,14 +12,101 @@ class MailingMailing(models.Model):
         index="btree_not_null",
         ondelete="set null",
         help="The campaign this mailing is part of. Mailings to relations only "
-        "reach the campaign audience that may be approached.",
+        "reach the campaign audience that may be approached, each on the "
+        "channel they prefer (e-mail, letter or SMS).",
     )
+    gov_letter_count = fields.Integer(string="Letters", readonly=True, copy=False)
+    gov_sms_count = fields.Integer(string="SMS", readonly=True, copy=False)
+    gov_channels_sent_at = fields.Datetime(
+        string="Letters and SMS made at", readonly=True, copy=False
+    )
+
+    def _gov_splits_channels(self):
+        return bool(self.gov_campaign_id) and self.mailing_model_real == "res.partner"
 
     def _get_recipients_domain(self):
         domain = super()._get_recipients_domain()
-        if self.gov_campaign_id and self.mailing_model_real == "res.partner":
-            # Same helper as the live count on the campaign: they never disagree.
+        if self._gov_splits_channels():
+            # Same helpers as the live count on the campaign: they never disagree.
             # sudo: marketing users may lack address-book rights; only the
             # campaign's filter is read, and it can only narrow the recipients.
-            domain &= self.gov_campaign_id.sudo()._get_audience_domain("email")
+            # Who gets a letter or an SMS instead is left out of the e-mail.
+            campaign = self.gov_campaign_id.sudo()
+            domain &= campaign._parse_audience_domain()
+            domain &= campaign._get_send_domain("email")
         return domain
+
+    def _gov_send_other_channels(self):
+        """Letters and SMS for the relations that prefer them, once per mailing."""
+        now = fields.Datetime.now()
+        for mailing in self.filtered(
+            lambda m: m._gov_splits_channels() and not m.gov_channels_sent_at
+        ):
+            # sudo: as in _get_recipients_domain; the relations are narrowed by
+            # the mailing's own filter and the campaign audience.
+            campaign = mailing.gov_campaign_id.sudo()
+            base = super(MailingMailing, mailing)._get_recipients_domain()
+            base &= campaign._parse_audience_domain()
+            Partner = self.env["res.partner"].sudo()
+            split = {
+                channel: Partner.search(base & campaign._get_send_domain(channel))
+                for channel in ("letter", "sms")
+            }
+            sender = mailing.user_id or self.env.user
+            message = {
+                "subject": mailing.subject,
+                "body": mailing.body_html,
+                "moment": {
+                    "direction": "outbound",
+                    "subject": mailing.subject,
+                    "summary": html2plaintext(mailing.body_html or "")[:500],
+                    "occurred_at": now,
+                    "user_id": sender.id,
+                    "confidentiality": "openbaar",
+                    "is_bulk": True,
+                    "res_model": mailing._name,
+                    "res_id": mailing.id,
+                },
+            }
+            moment_vals = campaign._gov_send_other_channels(split, message, mailing)
+            # sudo: the mailing may run from the queue or for a marketing user
+            # without address-book rights; the moments record this send only.
+            self.env["gov.contact.moment"].sudo().with_context(
+                tracking_disable=True, mail_create_nolog=True
+            ).create(moment_vals)
+            mailing.write(
+                {
+                    "gov_letter_count": len(split["letter"]),
+                    "gov_sms_count": len(split["sms"]),
+                    "gov_channels_sent_at": now,
+                }
+            )
+
+    def _action_send_mail(self, res_ids=None):
+        self._gov_send_other_channels()
+        if res_ids:
+            return super()._action_send_mail(res_ids)
+        # Everyone may prefer a letter or an SMS: then no e-mail is left to send.
+        no_mail = self.filtered(
+            lambda m: m.gov_channels_sent_at and not m._get_remaining_recipients()
+        )
+        no_mail.write({"state": "done", "sent_date": fields.Datetime.now()})
+        rest = self - no_mail
+        return super(MailingMailing, rest)._action_send_mail() if rest else True
+
+    @api.model
+    def _process_mass_mailing_queue(self):
+        # The queue skips a mailing without e-mail recipients; its letters and
+        # SMS go out here first.
+        now = fields.Datetime.now()
+        self.search(
+            [
+                ("state", "in", ("in_queue", "sending")),
+                ("gov_campaign_id", "!=", False),
+                ("gov_channels_sent_at", "=", False),
+                "|",
+                ("schedule_date", "<", now),
+                ("schedule_date", "=", False),
+            ]
+        )._gov_send_other_channels()
+        return super()._process_mass_mailing_queue()

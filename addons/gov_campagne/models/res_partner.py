@@ -13,3 +13,12 @@ class ResPartner(models.Model):
         string="Topic subscriptions",
         groups="gov_addressbook.group_reader",
     )
+    # The static lists a relation is on (a campaign audience can be one).
+    gov_segment_ids = fields.Many2many(
+        "gov.segment",
+        "gov_segment_res_partner_rel",
+        "partner_id",
+        "segment_id",
+        string="Static lists",
+        groups="gov_addressbook.group_reader",
+    )

@@ -1,1 +1,1 @@
-from . import gov_campaign_report
+from . import gov_campaign_report, gov_letter_report
