@@ -14,5 +14,6 @@ from . import (
     gov_topic_update,
     gov_segment,
     mailing_mailing,
+    mailing_trace,
     res_partner,
 )

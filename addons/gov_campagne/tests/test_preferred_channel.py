@@ -102,7 +102,14 @@ class TestPreferredChannel(GovChannelCase):
         moments = self._moment_channels("mailing.mailing", mailing.id)
         self.assertEqual(moments["letter"], self.expected["letter"])
         self.assertEqual(moments["sms"], self.expected["sms"])
-        self.assertFalse(moments["email"])
+        # The e-mail recipients get theirs when their mail is composed.
+        self.assertEqual(moments["email"], self.expected["email"])
+        email_moment = self.Moment.search(
+            [("res_model", "=", "mailing.mailing"), ("res_id", "=", mailing.id)],
+            limit=1,
+        )
+        self.assertTrue(email_moment.is_bulk)
+        self.assertEqual(email_moment.subject, "Weg dicht in juli")
         # A second run of the queue makes no second batch.
         mailing._gov_send_other_channels()
         self.assertEqual(len(self._letters(mailing)), 1)
