@@ -7,6 +7,7 @@ deceased or blacklisted so the exclusions have work to do. It measures:
 
 1. preparing a mailing of a campaign to those recipients: segment evaluation,
    exclusions (the campaign audience as the mailing computes it) and queueing;
+   then the letters and SMS for the one in fifty who prefers them;
    plus, for information, composing the mails of a sample batch (the work the
    mass-mailing cron does later, in batches);
 2. logging one outbound contact moment per recipient through the ORM in
@@ -69,6 +70,21 @@ def generate(env, partners, recipients):
             """,
             {"start": have + 1, "stop": partners},
         )
+    # One in a hundred prefers a letter (with a postal address), one in a
+    # hundred an SMS (with a mobile number), so every send splits by channel.
+    cr.execute(
+        """
+        UPDATE res_partner
+           SET preferred_channel = CASE WHEN id %% 100 = 1 THEN 'letter'
+                                        ELSE 'sms' END,
+               street = CASE WHEN id %% 100 = 1 THEN 'Dorpsstraat ' || id END,
+               phone = CASE WHEN id %% 100 = 2
+                   THEN '06 ' || lpad((id %% 100000000)::text, 8, '0') END,
+               phone_sanitized = CASE WHEN id %% 100 = 2
+                   THEN '+316' || lpad((id %% 100000000)::text, 8, '0') END
+         WHERE ref LIKE 'bcmp-%%' AND id %% 100 IN (1, 2) AND preferred_channel IS NULL
+        """
+    )
     tag = env["res.partner.category"].search([("name", "=", TAG)], limit=1)
     if not tag:
         tag = env["res.partner.category"].create({"name": TAG})
@@ -131,6 +147,13 @@ def bench_mailing(env, tag, compose):
         mailing._get_remaining_recipients,
     )
     _, t_queue = stopwatch("queueing (mailing launched)", mailing.action_launch)
+    stopwatch(
+        "letters + SMS for who prefers them (once)", mailing._gov_send_other_channels
+    )
+    print(
+        f"  ({mailing.gov_letter_count:,} letters, {mailing.gov_sms_count:,} SMS, "
+        f"with their contact moments)"
+    )
     print(
         f"  {len(base):,} in segment, {len(recipients):,} recipients after "
         f"exclusions; total {t_segment + t_exclusions + t_queue:.2f} s"
