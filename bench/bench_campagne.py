@@ -83,7 +83,8 @@ def generate(env, partners, recipients):
                phone_sanitized = CASE WHEN id %% 100 = 2
                    THEN '+316' || lpad((id %% 100000000)::text, 8, '0') END
          WHERE ref LIKE 'bcmp-%%' AND id %% 100 IN (1, 2) AND preferred_channel IS NULL
-        """
+        """,
+        {},  # with parameters, so "%%" is read as "%" like in the queries above
     )
     tag = env["res.partner.category"].search([("name", "=", TAG)], limit=1)
     if not tag:
