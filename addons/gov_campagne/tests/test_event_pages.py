@@ -1,11 +1,13 @@
 from datetime import timedelta
 
 from odoo import fields, http
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from .public_common import PublicVisitorCase
 
 
 @tagged("post_install", "-at_install")
-class TestEventPages(HttpCase):
+class TestEventPages(PublicVisitorCase):
     """The public event page as a visitor without an account uses it."""
 
     @classmethod
@@ -40,17 +42,6 @@ class TestEventPages(HttpCase):
             {"name": "Bekende Inwoner", "email": "bekend@dorp.example"}
         )
         cls.Registration = cls.env["event.registration"]
-
-    def setUp(self):
-        super().setUp()
-        self.authenticate(None, None)  # a public visitor's session
-
-    def url_open(self, *args, **kwargs):
-        # The server shares this test's transaction: hand it our writes first.
-        self.env.flush_all()
-        response = super().url_open(*args, **kwargs)
-        self.env.invalidate_all()
-        return response
 
     def _register(self, event=None, **data):
         values = {"name": "Nieuwe Inwoner", "email": "nieuw@dorp.example", **data}

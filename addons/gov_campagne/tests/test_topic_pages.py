@@ -1,9 +1,11 @@
 from odoo import http
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from .public_common import PublicVisitorCase
 
 
 @tagged("post_install", "-at_install")
-class TestTopicPages(HttpCase):
+class TestTopicPages(PublicVisitorCase):
     """The public pages as a visitor without an account uses them."""
 
     @classmethod
@@ -20,18 +22,6 @@ class TestTopicPages(HttpCase):
         cls.hidden_topic = Topic.create({"name": "Concept programma"})
         cls.Subscription = cls.env["gov.topic.subscription"]
         cls.Log = cls.env["gov.topic.consent.log"]
-
-    def setUp(self):
-        super().setUp()
-        self.authenticate(None, None)  # a public visitor's session
-
-    def url_open(self, *args, **kwargs):
-        # The server shares this test's transaction: hand it our pending
-        # writes first, and read what it changed afterwards.
-        self.env.flush_all()
-        response = super().url_open(*args, **kwargs)
-        self.env.invalidate_all()
-        return response
 
     def _post(self, url, **data):
         return self.url_open(
