@@ -74,11 +74,12 @@ class ResPartner(models.Model):
         is_company = vals.get("company_type") == "company" or (
             "company_type" not in vals and bool(vals.get("is_company"))
         )
-        if vals.get("name") is None:
+        if "name" not in vals:
             return
-        name = vals.pop("name")
-        if is_company or not self.name_fields_in_vals(vals):
-            cleaned = self._get_whitespace_cleaned_name(name)
+        if not is_company and self.name_fields_in_vals(vals):
+            del vals["name"]  # the name is computed from the parts given
+        elif vals["name"] is not None:
+            cleaned = self._get_whitespace_cleaned_name(vals.pop("name"))
             vals.update(self._get_inverse_name(cleaned, is_company))
 
     def _gov_normalise_identifiers(self, vals):
