@@ -31,6 +31,14 @@ def generate(env, partners):
     have = cr.fetchone()[0]
     if have >= partners:
         print(f"Reusing {have:,} generated partners", flush=True)
+        # Data sets generated before the generator filled email_normalized.
+        cr.execute(
+            "UPDATE res_partner SET email_normalized = lower(email)"
+            " WHERE ref LIKE 'bench-%%' AND email_normalized IS NULL"
+            " AND email IS NOT NULL",
+            {},
+        )
+        cr.commit()
         return
     started = time.monotonic()
     print(f"Generating {partners - have:,} partners ...", flush=True)
@@ -42,12 +50,13 @@ def generate(env, partners):
            , last(names) AS (SELECT ARRAY['Visser','Jansen','de Vries','van den Berg',
                  'Bakker','El Amrani','Smit','Meijer','de Boer','Mulder','Yilmaz',
                  'van Dijk','Bos','Vos','Peters','Hendriks'])
-        INSERT INTO res_partner (name, complete_name, firstname, lastname, email, phone,
-               gov_phone_digits, zip, street, city, country_id, ref, active, type,
-               is_company, gov_party_type, gov_sort_name, create_date, write_date,
-               lang)
+        INSERT INTO res_partner (name, complete_name, firstname, lastname, email,
+               email_normalized, phone, gov_phone_digits, zip, street, city,
+               country_id, ref, active, type, is_company, gov_party_type,
+               gov_sort_name, create_date, write_date, lang)
         SELECT f.n || ' ' || l.n || ' ' || g, f.n || ' ' || l.n || ' ' || g, f.n,
                l.n || ' ' || g, lower(f.n) || '.' || g || '@example.nl',
+               lower(f.n) || '.' || g || '@example.nl',
                '06' || lpad((g::bigint * 7919 %% 100000000)::text, 8, '0'),
                '06' || lpad((g::bigint * 7919 %% 100000000)::text, 8, '0'),
                lpad((1000 + g %% 9000)::text, 4, '0') || ' ' || chr(65 + g %% 26)
@@ -194,6 +203,38 @@ def bench_create(env, count):
         env.cr.rollback()
 
 
+def bench_import_check(env, count=1000):
+    """Duplicate check of an import batch: new relations against the 1M."""
+    existing = env["res.partner"].search_fetch(
+        [("email", "!=", False), ("phone", "!=", False)], ["email", "phone"], limit=50
+    )
+    rows = [
+        {
+            "name": f"Import Persoon {i}",
+            "email": f"import.{i}@voorbeeld.example",
+            "phone": f"06{20_000_000 + i}",
+            "zip": "1234 AB",
+            "street": f"Importstraat {i}",
+        }
+        for i in range(count - len(existing))
+    ]
+    # A few rows repeat an e-mail address or phone number already registered.
+    rows += [
+        {"name": f"Dubbel {p.id}", "email": p.email}
+        if i % 2
+        else {"name": f"Dubbel {p.id}", "phone": p.phone}
+        for i, p in enumerate(existing)
+    ]
+    created = env["res.partner"].with_context(**BULK_CONTEXT).create(rows)
+    env.flush_all()
+    started = time.perf_counter()
+    matches = created._gov_import_matches()
+    elapsed = time.perf_counter() - started
+    print(f"\nDuplicate check of an import batch of {count:,} new relations")
+    print(f"  {elapsed * 1000:,.0f} ms, {len(matches)} look-alikes found")
+    env.cr.rollback()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--config", required=True)
@@ -201,7 +242,7 @@ def main():
     parser.add_argument("--create", type=int, default=100_000)
     parser.add_argument(
         "--only",
-        choices=["search", "form", "create"],
+        choices=["search", "form", "create", "import"],
         help="run one measurement only (the data is generated either way)",
     )
     # ./gov bench passes the same options to every bench script.
@@ -217,6 +258,8 @@ def main():
             bench_form_queries(env)
         if args.only in (None, "create"):
             bench_create(env, args.create)
+        if args.only in (None, "import"):
+            bench_import_check(env)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,11 @@ class ResPartner(models.Model):
     _gov_complete_name_trgm = models.Index("USING gin (complete_name gin_trgm_ops)")
     _gov_email_trgm = models.Index("USING gin (email gin_trgm_ops)")
     _gov_zip_index = models.Index("(zip) WHERE zip IS NOT NULL")
+    # Equality on the digits (duplicate checks, exact numbers): the trigram index
+    # above serves fragments but is slow for "= ANY(many numbers)".
+    _gov_phone_digits_btree = models.Index(
+        "(gov_phone_digits) WHERE gov_phone_digits IS NOT NULL"
+    )
 
     def init(self):
         super().init()
