@@ -104,18 +104,17 @@ class ResPartner(models.Model):
         return relations_by_key
 
     def _gov_same_facts(self, other):
+        """The facts ``other`` shares with this relation, for the messages."""
         self.ensure_one()
-        same = []
-        if self.kvk_number and self.kvk_number == other.kvk_number:
-            same.append(self.env._("KvK number"))
-        if self.email_normalized and self.email_normalized == other.email_normalized:
-            same.append(self.env._("e-mail"))
-        phone = self.gov_phone_digits or ""
-        if len(phone) >= 8 and phone == other.gov_phone_digits:
-            same.append(self.env._("phone"))
-        if not same:
-            same.append(self.env._("name and address"))
-        return ", ".join(same)
+        common = set(self._gov_look_alike_keys()) & set(other._gov_look_alike_keys())
+        shared = {key[0] for key in common}
+        labels = {
+            "kvk_number": self.env._("KvK number"),
+            "email_normalized": self.env._("e-mail"),
+            "gov_phone_digits": self.env._("phone"),
+        }
+        same = [label for kind, label in labels.items() if kind in shared]
+        return ", ".join(same or [self.env._("name and address")])
 
     def _gov_import_warning(self, matches):
         lines = [

@@ -36,6 +36,21 @@ class MailingMailing(models.Model):
             domain &= campaign._get_send_domain("email")
         return domain
 
+    def _gov_contact_moment_values(self, occurred_at):
+        """Values shared by the outbound contact moments of this mailing."""
+        self.ensure_one()
+        return {
+            "direction": "outbound",
+            "subject": self.subject,
+            "summary": html2plaintext(self.body_html or "")[:500],
+            "occurred_at": occurred_at,
+            "user_id": (self.user_id or self.env.user).id,
+            "confidentiality": "openbaar",
+            "is_bulk": True,
+            "res_model": self._name,
+            "res_id": self.id,
+        }
+
     def _gov_send_other_channels(self):
         """Letters and SMS for the relations that prefer them, once per mailing."""
         now = fields.Datetime.now()
@@ -52,21 +67,10 @@ class MailingMailing(models.Model):
                 channel: Partner.search(base & campaign._get_send_domain(channel))
                 for channel in ("letter", "sms")
             }
-            sender = mailing.user_id or self.env.user
             message = {
                 "subject": mailing.subject,
                 "body": mailing.body_html,
-                "moment": {
-                    "direction": "outbound",
-                    "subject": mailing.subject,
-                    "summary": html2plaintext(mailing.body_html or "")[:500],
-                    "occurred_at": now,
-                    "user_id": sender.id,
-                    "confidentiality": "openbaar",
-                    "is_bulk": True,
-                    "res_model": mailing._name,
-                    "res_id": mailing.id,
-                },
+                "moment": mailing._gov_contact_moment_values(now),
             }
             moment_vals = campaign._gov_send_other_channels(split, message, mailing)
             # sudo: the mailing may run from the queue or for a marketing user

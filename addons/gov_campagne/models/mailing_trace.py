@@ -1,5 +1,4 @@
 from odoo import api, models
-from odoo.tools import html2plaintext
 
 # Traces in these states were never handed to the mail server (blacklisted,
 # opted out, duplicate or missing address): no contact took place.
@@ -31,23 +30,16 @@ class MailingTrace(models.Model):
         )
         if not mailed:
             return
-        summaries = {
-            mailing: html2plaintext(mailing.body_html or "")[:500]
+        # Built once per mailing: a batch of traces shares one creation time.
+        base = {
+            mailing: mailing._gov_contact_moment_values(mailed[:1].create_date)
             for mailing in mailed.mass_mailing_id
         }
         moment_vals = [
             {
+                **base[trace.mass_mailing_id],
                 "partner_id": trace.res_id,
                 "channel": "email",
-                "direction": "outbound",
-                "subject": trace.mass_mailing_id.subject,
-                "summary": summaries[trace.mass_mailing_id],
-                "occurred_at": trace.create_date,
-                "user_id": trace.mass_mailing_id.user_id.id,
-                "confidentiality": "openbaar",
-                "is_bulk": True,
-                "res_model": "mailing.mailing",
-                "res_id": trace.mass_mailing_id.id,
             }
             for trace in mailed
         ]

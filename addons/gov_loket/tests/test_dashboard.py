@@ -59,9 +59,7 @@ class TestLoketDashboard(GovLoketCase):
         with freeze_time("2026-03-12 10:00:00"):
             action = Ticket.action_open_dashboard_overdue()
             self.assertEqual(Ticket.search(action["domain"]), self.overdue)
-            action = Ticket.action_open_dashboard_overdue(
-                team_ids=self.team_roads.ids
-            )
+            action = Ticket.action_open_dashboard_overdue(team_ids=self.team_roads.ids)
             self.assertFalse(Ticket.search(action["domain"]))
             action = Ticket.action_open_dashboard_overdue(date_from="2026-03-03")
             self.assertFalse(Ticket.search(action["domain"]))
