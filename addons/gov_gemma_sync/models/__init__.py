@@ -1,4 +1,6 @@
+from . import gov_zgw_publish_option
 from . import gov_zgw_service
+from . import gov_zgw_service_publication
 from . import gov_zgw_service_subscribe
 from . import gov_zaak
 from . import res_partner
@@ -8,3 +10,4 @@ from . import gov_zaak_status
 from . import gov_loket_handover
 from . import gov_loket_handover_sync
 from . import helpdesk_ticket
+from . import gov_contact_moment_source

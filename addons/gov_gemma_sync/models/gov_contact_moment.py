@@ -2,6 +2,7 @@ import logging
 
 from odoo import api, fields, models
 from odoo.addons.queue_job.job import identity_exact
+from odoo.exceptions import ValidationError
 
 from ..zgw import (
     ZgwDnsError,
@@ -99,19 +100,58 @@ class GovContactMoment(models.Model):
     )
     zgw_error = fields.Char(string="Last error", readonly=True, copy=False)
     zgw_attempts = fields.Integer(string="Attempts", readonly=True, copy=False)
+    zgw_referentienummer = fields.Char(
+        string="Referentienummer",
+        readonly=True,
+        copy=False,
+        help="The number the klantcontact carries in the Klantinteracties "
+        "register: our own, so a retry finds exactly this moment's klantcontact.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
         moments = super().create(vals_list)
-        # A case's own status change came from the case system: not sent back.
-        moments.filtered(lambda m: m.res_model != "gov.zaak")._zgw_enqueue()
+        service = self.env["gov.zgw.service"]._get_service("klantinteracties")
+        if service:
+            # Mass sends first, without a reason text: a mailing creates its
+            # moments by the thousand.
+            candidates = moments.filtered(
+                lambda m: service.publish_bulk or not m.is_bulk
+            )
+            candidates.filtered(
+                lambda m: not m._zgw_not_published_reason(service)
+            )._zgw_enqueue()
         return moments
+
+    def _zgw_not_published_reason(self, service):
+        """Why this moment is not for the register (None: publish it).
+
+        The selection is set on the Klantinteracties connection: channels,
+        party types, mass sends and relations without identifier.
+        """
+        self.ensure_one()
+        _ = self.env._
+        # A case's own status change came from the case system: not sent back.
+        if self.res_model == "gov.zaak":
+            return _("A status change reported by the case system.")
+        if self.is_bulk and not service.publish_bulk:
+            return _("Part of a mass send.")
+        if self.channel not in service.publish_channel_ids.mapped("code"):
+            return _("This channel is not published.")
+        # sudo: the party type and identifiers decide publication; nothing of
+        # them is returned to the user.
+        partner = self.partner_id.sudo()
+        if partner._zgw_party_type() not in service.publish_party_type_ids.mapped(
+            "code"
+        ):
+            return _("This party type is not published.")
+        if not service.publish_unidentified and not partner._zgw_has_identifier():
+            return _("The relation has no BSN, KvK number or RSIN.")
+        return None
 
     def _zgw_enqueue(self, eta=None):
         """Queue the publication; without a Klantinteracties connection, skip."""
-        if not self or not self.env["gov.zgw.service"]._get_services(
-            "klantinteracties"
-        ):
+        if not self or not self.env["gov.zgw.service"]._get_service("klantinteracties"):
             return
         # sudo: only the publication bookkeeping of moments the user just
         # registered (or may retry) is written.
@@ -137,32 +177,50 @@ class GovContactMoment(models.Model):
             "initiator": self.direction == "inbound",
         }
 
-    def _zgw_publish(self):
-        """Job: publish once as klantcontact + betrokkene (+ onderwerpobject)."""
+    def _zgw_publish(self, required=False):
+        """Job: publish once as klantcontact + betrokkene (+ onderwerpobject).
+
+        ``required``: the moment is published whatever the selection says,
+        because something else needs its klantcontact (a hand-over's task).
+        """
         self.ensure_one()
         if self.zgw_klantcontact_url:
             return "Already published."
-        service = self.env["gov.zgw.service"]._get_services("klantinteracties")[:1]
+        service = self.env["gov.zgw.service"]._get_service("klantinteracties")
         if not service:
             return "No Klantinteracties connection."
-        partner = self.partner_id
+        reason = not required and self._zgw_not_published_reason(service)
+        if reason:
+            # The selection changed after the moment was queued.
+            # sudo: publication bookkeeping only (see _zgw_enqueue).
+            self.sudo().zgw_state = False
+            return reason
+        # sudo: the name parts and identifiers go to the register only.
+        partner = self.partner_id.sudo()
         zaak_uuid = (
             self.zaak_id.url.rstrip("/").rsplit("/", 1)[-1] if self.zaak_id else None
         )
+        values = self._zgw_contact_values()
         try:
+            values["referentienummer"] = (
+                self.zgw_referentienummer or service._zgw_reference(self.id)
+            )
             client = service._zgw_client()
-            partij = partner._zgw_partij(client)
+            partij = partner.with_env(self.env)._zgw_partij(client)
             klantcontact = publish_klantcontact(
-                client, partij, self._zgw_contact_values(), zaak_uuid
+                client, partij, values, zaak_uuid, partner._zgw_betrokkene_naam()
             )
         except ZgwError as error:
             return self._zgw_failed(service, error)
+        except ValidationError as error:
+            return record_sync_failure(self, error.args[0], False, "contact moment")
         # sudo: publication bookkeeping only; the job may run for a user who
         # cannot edit a confidential moment registered by a colleague.
         self.sudo().write(
             {
                 "zgw_state": "done",
                 "zgw_klantcontact_url": klantcontact["url"],
+                "zgw_referentienummer": values["referentienummer"],
                 "zgw_error": False,
                 "zgw_attempts": self.zgw_attempts + 1,
             }
@@ -175,6 +233,9 @@ class GovContactMoment(models.Model):
         return record_sync_failure(self, message, retry, "contact moment")
 
     def action_zgw_retry(self):
-        """Publish failed moments again (a fresh series of attempts)."""
+        """Publish failed moments again (a fresh series of attempts).
+
+        Returns the number of moments queued again (XML-RPC cannot carry None).
+        """
         self.check_access("read")
-        retry_failed_publication(self)
+        return len(retry_failed_publication(self))

@@ -2,6 +2,7 @@ import logging
 
 from odoo import api, fields, models
 from odoo.addons.queue_job.job import identity_exact
+from odoo.exceptions import ValidationError
 
 from ..zgw import ZgwError
 from ..zgw.internetaken import (
@@ -52,6 +53,13 @@ class GovLoketHandover(models.Model):
     zgw_error = fields.Char(string="Last error", readonly=True, copy=False)
     zgw_attempts = fields.Integer(string="Attempts", readonly=True, copy=False)
     zgw_checked_at = fields.Datetime(string="Last checked", readonly=True, copy=False)
+    zgw_referentienummer = fields.Char(
+        string="Referentienummer",
+        readonly=True,
+        copy=False,
+        help="The number the internetaak carries in the Klantinteracties "
+        "register (digits only, unique there).",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -68,7 +76,7 @@ class GovLoketHandover(models.Model):
     # --- publication ------------------------------------------------------
 
     def _zgw_service(self):
-        return self.env["gov.zgw.service"]._get_services("klantinteracties")[:1]
+        return self.env["gov.zgw.service"]._get_service("klantinteracties")
 
     def _zgw_request_moment(self):
         """The inbound contact moment of the request (its klantcontact)."""
@@ -103,9 +111,17 @@ class GovLoketHandover(models.Model):
             )._zgw_publish()
 
     def _zgw_enqueue_close(self):
+        """Queue the completion of published tasks.
+
+        A hand-over whose task is not created yet needs nothing: its
+        publication creates the task as verwerkt. A failed one is not tried
+        again by closing (only by Retry).
+        """
         if not self._zgw_service():
             return
-        for handover in self.filtered(lambda h: h.zgw_state and h.zgw_status != DONE):
+        for handover in self.filtered(
+            lambda h: h.zgw_internetaak_url and h.zgw_status != DONE
+        ):
             handover.with_delay(
                 identity_key=identity_exact,
                 description=f"Complete hand-over {handover.id}",
@@ -116,7 +132,7 @@ class GovLoketHandover(models.Model):
         self.ensure_one()
         return self.state not in OPEN_STATES or self.ticket_id.closed
 
-    def _zgw_task_values(self):
+    def _zgw_task_values(self, service):
         self.ensure_one()
         ticket = self.ticket_id
         values = {
@@ -126,7 +142,10 @@ class GovLoketHandover(models.Model):
                 name=ticket.name,
             ),
             "toelichting": self.note or "",
-            "referentienummer": f"LH{self.id}",
+            # Digits only and unique on the server (Open Klant 2.16+).
+            "referentienummer": (
+                self.zgw_referentienummer or service._zgw_reference(self.id)
+            ),
             "status": DONE if self._zgw_is_finished() else OPEN,
         }
         if values["status"] == DONE:
@@ -143,37 +162,50 @@ class GovLoketHandover(models.Model):
         if not service or not moment:
             return "No Klantinteracties connection or contact moment."
         if not moment.zgw_klantcontact_url:
-            moment._zgw_publish()
+            # The task needs its klantcontact, whatever the selection of
+            # what is published says.
+            moment._zgw_publish(required=True)
             if not moment.zgw_klantcontact_url:
                 return self._zgw_failed(
                     moment.zgw_error, retry=moment.zgw_state != "failed"
                 )
         user = self.to_user_id
         try:
+            values = self._zgw_task_values(service)
             client = service._zgw_client()
             actor = find_or_create_actor(client, user.email or user.login, user.name)
             taak = publish_internetaak(
-                client, moment.zgw_klantcontact_url, actor, self._zgw_task_values()
+                client, moment.zgw_klantcontact_url, actor, values
             )
         except ZgwError as error:
             message = service._error_message(error)
             return self._zgw_failed(message, retry=isinstance(error, TRANSIENT))
+        except ValidationError as error:
+            return self._zgw_failed(error.args[0], retry=False)
         # sudo: publication bookkeeping only (see _zgw_enqueue).
         self.sudo().write(
             {
                 "zgw_state": "done",
                 "zgw_internetaak_url": taak["url"],
+                "zgw_referentienummer": values["referentienummer"],
                 "zgw_status": taak.get("status"),
                 "zgw_error": False,
                 "zgw_attempts": self.zgw_attempts + 1,
             }
         )
+        if taak.get("status") != DONE and self._zgw_is_finished():
+            # Finished here while the task was being created: complete it.
+            return self._zgw_close()
         return taak["url"]
 
     def action_zgw_retry(self):
-        """Publish failed hand-overs again; for those who may edit the request."""
+        """Publish failed hand-overs again; for those who may edit the request.
+
+        Returns the number of hand-overs queued again (XML-RPC cannot carry
+        None).
+        """
         self.ticket_id.check_access("write")
-        retry_failed_publication(self)
+        return len(retry_failed_publication(self))
 
     def _zgw_failed(self, message, retry):
         return record_sync_failure(self, message, retry, "hand-over")
@@ -184,8 +216,10 @@ class GovLoketHandover(models.Model):
         if self.zgw_status == DONE or not self._zgw_is_finished():
             return "Nothing to complete."
         if not self.zgw_internetaak_url:
-            # Not published yet: publishing now creates it as verwerkt.
-            return self._zgw_publish()
+            # Never create the task from here: a waiting publication creates
+            # it as verwerkt, and a failed one waits for Retry (closing the
+            # request must not repeat a creation the server refused).
+            return "Not published: nothing to complete."
         service = self._zgw_service()
         if not service:
             return "No Klantinteracties connection."

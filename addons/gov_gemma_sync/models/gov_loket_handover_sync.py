@@ -1,6 +1,7 @@
 import logging
 
 from odoo import api, fields, models
+from odoo.addons.queue_job.job import identity_exact
 
 from ..zgw import ZgwError
 from ..zgw.internetaken import DONE, OPEN, get_internetaak
@@ -78,4 +79,20 @@ class GovLoketHandover(models.Model):
                 message = self.env["gov.zgw.service"]._error_message(error)
                 _logger.warning("Polling internetaken failed: %s", message)
                 break
+        # Finished here while the task was being created (or its completion
+        # was lost): the task is still open remotely, so complete it now.
+        finished = self.search(
+            [
+                ("zgw_internetaak_url", "!=", False),
+                ("zgw_status", "=", OPEN),
+                ("state", "not in", OPEN_STATES),
+            ],
+            order="zgw_checked_at asc nulls first, id",
+            limit=batch_size,
+        )
+        for handover in finished:
+            handover.with_delay(
+                identity_key=identity_exact,
+                description=f"Complete hand-over {handover.id}",
+            )._zgw_close()
         return done

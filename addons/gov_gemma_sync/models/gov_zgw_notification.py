@@ -5,7 +5,7 @@ import psycopg2
 
 from odoo import api, fields, models
 
-from ..zgw import ZgwError
+from ..zgw import ZgwError, ZgwGoneError
 from ..zgw.zaken import CatalogueCache, fetch_zaak
 
 _logger = logging.getLogger(__name__)
@@ -102,28 +102,66 @@ class GovZgwNotification(models.Model):
         return handler()
 
     def _zgw_process_zaken(self):
-        """Re-fetch the zaak with our own credentials and update the mirror."""
+        """Re-fetch the zaak with our own credentials and update the mirror.
+
+        Messages are information-poor and anyone holding the callback secret
+        could send one, so even a ``destroy`` is checked with the Zaken API:
+        the case is removed only when the API answers that it is gone (404 or
+        410); otherwise it is kept, refreshed, and the notification is flagged.
+        """
         zaak = self.env["gov.zaak"].search([("url", "=", self.hoofd_object)], limit=1)
         if not zaak:
             self.state = "ignored"
             return "Not a mirrored case."
-        if self.resource == "zaak" and self.actie == "destroy":
-            zaak.unlink()
-            self.state = "processed"
-            return "Case removed."
+        destroy = self.resource == "zaak" and self.actie == "destroy"
         Service = self.env["gov.zgw.service"]
-        zaken_service = Service._get_services("zaken")[:1]
+        zaken_service = Service._get_service("zaken")
+        if not zaken_service:
+            return self._zgw_fail(
+                self.env._("No Zaken API connection to check the case with; kept.")
+            )
         catalogue = CatalogueCache(Service._get_services("catalogi")._zgw_clients())
         try:
             values = fetch_zaak(zaken_service._zgw_client(), catalogue, zaak.url)
+        except ZgwGoneError:
+            if not destroy:
+                return self._zgw_fail(
+                    self.env._(
+                        "The Zaken API no longer has this case; it is removed "
+                        "when its deletion is notified."
+                    )
+                )
+            zaak.unlink()
+            self.state = "processed"
+            return "Case removed."
         except ZgwError as error:
-            return self._zgw_fail(Service._error_message(error))
+            message = Service._error_message(error)
+            if destroy:
+                message = self.env._(
+                    "Deletion not confirmed, the case was kept: %(reason)s",
+                    reason=message,
+                )
+            return self._zgw_fail(message)
         if values is None:
+            if destroy:
+                return self._zgw_fail(
+                    self.env._(
+                        "The case belongs to another Zaken API; its deletion "
+                        "cannot be checked, so it was kept."
+                    )
+                )
             self.state = "ignored"
             return "Case of another Zaken service."
         values.pop("url")
         notify = self.service_id.notify_relationship_manager
         zaak._zgw_apply_remote(values, notify_manager=notify)
+        if destroy:
+            return self._zgw_fail(
+                self.env._(
+                    "Deletion notified, but the Zaken API still has the case: "
+                    "kept and refreshed."
+                )
+            )
         self.state = "processed"
         return zaak.status_description
 

@@ -1,7 +1,18 @@
+import logging
+from datetime import timedelta
+
+import psycopg2
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 from ..zgw import StaticTokenAuth, ZgwClient, ZgwError, ZgwJwtAuth
+
+_logger = logging.getLogger(__name__)
+# A success is written at most this often per connection: many jobs share
+# the row, and its bookkeeping must not make them wait for each other.
+SUCCESS_NOTE_INTERVAL = timedelta(minutes=1)
 
 API_TYPES = [
     ("zaken", "Zaken"),
@@ -14,12 +25,24 @@ API_TYPES = [
 class GovZgwService(models.Model):
     _name = "gov.zgw.service"
     _description = "ZGW API connection"
-    _order = "api_type, sequence, id"
+    _order = "api_type, is_default desc, sequence, id"
 
     name = fields.Char(required=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     api_type = fields.Selection(API_TYPES, string="API", required=True)
+    is_default = fields.Boolean(
+        string="Default",
+        copy=False,
+        readonly=True,
+        help="The connection used for this API. Exactly one active connection "
+        "per API is the default; the first one of its API becomes it, another "
+        "one only through 'Use this connection'. Archiving the default leaves "
+        "the API without a connection until you choose a new one.",
+    )
+    last_success_at = fields.Datetime(string="Last success", readonly=True, copy=False)
+    last_error_at = fields.Datetime(string="Last error at", readonly=True, copy=False)
+    last_error = fields.Char(string="Last error", readonly=True, copy=False)
     base_url = fields.Char(
         string="Base URL",
         required=True,
@@ -55,6 +78,66 @@ class GovZgwService(models.Model):
         "version with the API-version header the server sends.",
     )
 
+    _default_unique = models.UniqueIndex(
+        "(api_type) WHERE is_default AND active",
+        "Each API has only one default connection.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("is_default") and vals.get("active", True):
+                self._check_no_default(vals.get("api_type"))
+        services = super().create(vals_list)
+        # The first active connection of an API becomes its default; any
+        # later one only when an administrator says so.
+        for service in services.filtered(lambda s: s.active and not s.is_default):
+            if not self._get_service(service.api_type):
+                service.is_default = True
+        return services
+
+    def write(self, vals):
+        if vals.get("active") is False or "api_type" in vals:
+            vals = dict(vals, is_default=False)
+        elif vals.get("is_default"):
+            for service in self:
+                service._check_no_default(service.api_type, exclude=service)
+        return super().write(vals)
+
+    @api.model
+    def _check_no_default(self, api_type, exclude=None):
+        """Refuse a second default with a sentence (the unique index would
+        refuse it too, but with a database error)."""
+        other = self._get_service(api_type) - (exclude or self.browse())
+        if other:
+            raise ValidationError(
+                self.env._(
+                    "%(name)s is already the default %(api)s connection; use "
+                    "'Use this connection' to switch.",
+                    name=other.name,
+                    api=dict(API_TYPES).get(api_type, api_type),
+                )
+            )
+
+    def action_set_default(self):
+        """Make this connection the one used for its API."""
+        self.ensure_one()
+        if not self.active:
+            raise ValidationError(
+                self.env._("An archived connection cannot be the default.")
+            )
+        others = self.search(
+            [
+                ("api_type", "=", self.api_type),
+                ("is_default", "=", True),
+                ("id", "!=", self.id),
+            ]
+        )
+        others.is_default = False
+        others.flush_recordset(["is_default"])
+        self.is_default = True
+        return True
+
     @api.constrains("base_url", "timeout")
     def _check_base_url(self):
         for service in self:
@@ -67,7 +150,16 @@ class GovZgwService(models.Model):
 
     @api.model
     def _get_services(self, api_type):
+        """Every active connection of this API (Catalogi URLs are resolved by
+        the connection that owns them; a webhook call by its secret)."""
         return self.search([("api_type", "=", api_type)])
+
+    @api.model
+    def _get_service(self, api_type):
+        """The default connection of this API: the one that is used."""
+        return self.search(
+            [("api_type", "=", api_type), ("is_default", "=", True)], limit=1
+        )
 
     def _zgw_client(self):
         self.ensure_one()
@@ -80,8 +172,54 @@ class GovZgwService(models.Model):
         else:
             auth = ZgwJwtAuth(self.client_id, secret, user.login, user.name)
         return ZgwClient(
-            self.base_url, auth, self.api_type, self.timeout, self.api_version
+            self.base_url,
+            auth,
+            self.api_type,
+            self.timeout,
+            self.api_version,
+            observer=self._zgw_observer(),
         )
+
+    def _zgw_observer(self):
+        """Note the outcome of the client's requests on this connection."""
+        self.ensure_one()
+        noted = {"success": False}
+
+        def observe(error):
+            if error is None and noted["success"]:
+                return
+            noted["success"] = noted["success"] or error is None
+            self._zgw_note_outcome(error)
+
+        return observe
+
+    def _zgw_note_outcome(self, error):
+        """Write last success / last error without waiting for other jobs.
+
+        The row is shared by every job of this connection: it is updated only
+        when no other transaction holds it (SKIP LOCKED), and a concurrent
+        update just skips this note instead of failing the job.
+        """
+        self.ensure_one()
+        now = fields.Datetime.now()
+        if error is None:
+            assign = SQL("last_success_at = %s", now)
+            due = SQL(
+                "(last_success_at IS NULL OR last_success_at < %s)",
+                now - SUCCESS_NOTE_INTERVAL,
+            )
+        else:
+            message = self._error_message(error)[:1000]
+            assign = SQL("last_error_at = %s, last_error = %s", now, message)
+            due = SQL("TRUE")
+        if error is None:
+            self._zgw_note_sql(self.env.cr, assign, due)
+        else:
+            # An error is noted in a transaction of its own: the caller's
+            # transaction is often rolled back (a refused manual sync).
+            with self.env.registry.cursor() as cr:
+                self._zgw_note_sql(cr, assign, due)
+        self.invalidate_recordset(["last_success_at", "last_error_at", "last_error"])
 
     def _zgw_clients(self):
         return [service._zgw_client() for service in self]
@@ -149,6 +287,15 @@ class GovZgwService(models.Model):
                 "configured.",
                 **p,
             ),
+            "gone": lambda: _(
+                "%(host)s answers that %(url)s no longer exists (HTTP 404 or 410).",
+                **p,
+            ),
+            "reference_taken": lambda: _(
+                "%(host)s already holds another %(resource)s with referentienummer "
+                "%(number)s: give this connection a reference prefix of its own.",
+                **p,
+            ),
             "foreign_url": lambda: _(
                 "%(host)s returned a link to another server (%(url)s); it is not "
                 "followed so the credentials stay with the configured service.",
@@ -158,6 +305,28 @@ class GovZgwService(models.Model):
         if error.kind in sentences:
             return sentences[error.kind]()
         return str(error)
+
+    def _zgw_note_sql(self, cr, assign, due):
+        try:
+            with cr.savepoint(flush=False):
+                cr.execute(
+                    SQL(
+                        "SELECT id FROM gov_zgw_service WHERE id = %s AND %s "
+                        "FOR UPDATE SKIP LOCKED",
+                        self.id,
+                        due,
+                    )
+                )
+                if cr.fetchone():
+                    cr.execute(
+                        SQL(
+                            "UPDATE gov_zgw_service SET %s WHERE id = %s",
+                            assign,
+                            self.id,
+                        )
+                    )
+        except psycopg2.errors.SerializationFailure:
+            _logger.debug("Outcome of connection %s not noted (busy).", self.id)
 
     def action_test_connection(self):
         self.ensure_one()

@@ -1,4 +1,5 @@
 from odoo import models
+from odoo.addons.queue_job.job import identity_exact
 
 from .gov_loket_handover import OPEN_STATES
 
@@ -13,11 +14,14 @@ class HelpdeskTicket(models.Model):
         if vals.get("stage_id"):
             # Closed without answering through the Loket (e.g. dragged to a
             # closed stage): hand-overs still open here end in the case world.
+            # Only tasks that exist remotely: an unpublished one is created
+            # as verwerkt by its own publication, a failed one only by Retry.
             handovers = self.filtered("closed").handover_ids.filtered(
-                lambda h: h.state in OPEN_STATES and h.zgw_state
+                lambda h: h.state in OPEN_STATES and h.zgw_internetaak_url
             )
             for handover in handovers:
                 handover.with_delay(
-                    description=f"Complete hand-over {handover.id}"
+                    identity_key=identity_exact,
+                    description=f"Complete hand-over {handover.id}",
                 )._zgw_close()
         return res

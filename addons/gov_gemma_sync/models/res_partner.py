@@ -1,10 +1,10 @@
 import logging
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..zgw import ZgwError
-from ..zgw.klantinteracties import find_or_create_partij
+from ..zgw.klantinteracties import contactnaam, find_or_create_partij
 from ..zgw.zaken import CatalogueCache, fetch_party_zaken
 
 _logger = logging.getLogger(__name__)
@@ -36,6 +36,13 @@ class ResPartner(models.Model):
     )
 
     def write(self, vals):
+        if "zaak_ids" in vals and not self.env.su:
+            # A case is linked by the synchronisation only: the confidential-
+            # case rule trusts these links (relationship manager of a case's
+            # relation), so a user must not add a case to a relation they manage.
+            raise AccessError(
+                self.env._("Cases are linked to relations by the synchronisation only.")
+            )
         if IDENTIFIER_FIELDS & set(vals):
             vals = dict(vals, zgw_partij_uuid=False)
         return super().write(vals)
@@ -45,14 +52,50 @@ class ResPartner(models.Model):
         self.ensure_one()
         if self.zgw_partij_uuid:
             return {"uuid": self.zgw_partij_uuid}
-        partij = find_or_create_partij(
-            client, self._gov_zaak_identifiers(), self.name or ""
-        )
+        party = {"naam": self.name or "", "contactnaam": self._zgw_contactnaam()}
+        partij = find_or_create_partij(client, self._gov_zaak_identifiers(), party)
         if partij:
             # sudo: a technical reference, written by the publication job
             # for whoever registered the contact.
             self.sudo().zgw_partij_uuid = partij["uuid"]
         return partij
+
+    def _zgw_contactnaam(self):
+        """Contactnaam from the Dutch name parts the address book keeps.
+
+        voornaam = first names, voorvoegselAchternaam = the infix ("van der"),
+        achternaam = the last name without infix. A name that was never split
+        goes whole into achternaam.
+        """
+        self.ensure_one()
+        if not self.lastname:
+            return contactnaam(achternaam=self.name or "")
+        return contactnaam(
+            voorletters=self.name_initials or "",
+            voornaam=self.firstname or "",
+            voorvoegsel=self.name_infix or "",
+            achternaam=self.lastname,
+        )
+
+    def _zgw_betrokkene_naam(self):
+        """The name on the betrokkene: contactnaam of a person, or the name
+        of an organisation."""
+        self.ensure_one()
+        if self.is_company:
+            return self.name or ""
+        return self._zgw_contactnaam()
+
+    def _zgw_party_type(self):
+        """The party type; without one a person counts as a citizen and an
+        organisation as a company."""
+        self.ensure_one()
+        return self.gov_party_type or ("company" if self.is_company else "citizen")
+
+    def _zgw_has_identifier(self):
+        """True when Klantinteracties can identify the partij (BSN, KvK, RSIN)."""
+        self.ensure_one()
+        identifiers = self._gov_zaak_identifiers()
+        return any(identifiers.get(key) for key in ("bsn", "kvk_number", "rsin"))
 
     @api.depends("zaak_ids")
     def _compute_zaak_count(self):
@@ -78,7 +121,7 @@ class ResPartner(models.Model):
         Zaak.check_access("create")
         Zaak.check_access("write")
         Service = self.env["gov.zgw.service"]
-        zaken_service = Service._get_services("zaken")[:1]
+        zaken_service = Service._get_service("zaken")
         if not zaken_service:
             raise UserError(self.env._("No Zaken API connection is configured."))
         catalogue_services = Service._get_services("catalogi")

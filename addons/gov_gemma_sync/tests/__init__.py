@@ -9,3 +9,9 @@ from . import test_notificaties_subscribe
 from . import test_zaak_status_change
 from . import test_internetaak
 from . import test_zaak_rules
+from . import test_security_confidential_cases
+from . import test_zgw_references
+from . import test_zgw_connections
+from . import test_zgw_publication
+from . import test_zgw_rpc
+from . import test_zgw_server_rules

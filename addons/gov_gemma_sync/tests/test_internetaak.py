@@ -169,7 +169,10 @@ class TestInternetaak(GemmaSyncCase):
         by_ref = {t["referentienummer"]: t["status"] for t in self.taken()}
         self.assertEqual(
             by_ref,
-            {f"LH{self.handover.id}": "verwerkt", f"LH{second.id}": "te_verwerken"},
+            {
+                self.handover.zgw_referentienummer: "verwerkt",
+                second.zgw_referentienummer: "te_verwerken",
+            },
         )
 
     def test_failed_hand_over_is_published_again_on_request(self):
@@ -197,7 +200,7 @@ class TestInternetaak(GemmaSyncCase):
         self.assertEqual(second.zgw_state, "done")
         self.assertFalse(second.zgw_error)
         refs = [t["referentienummer"] for t in self.taken()]
-        self.assertEqual(refs.count(f"LH{second.id}"), 1)
+        self.assertEqual(refs.count(second.zgw_referentienummer), 1)
 
     def test_no_connection_no_task(self):
         self.klant_service.active = False

@@ -2,6 +2,7 @@ import json
 
 from odoo.tests import HttpCase, tagged
 
+from ..zgw import ZgwWrongApiError
 from .common import BSN, ROLE_BSN, make_services
 from .zgw_server import ZgwTestServer
 
@@ -49,6 +50,11 @@ class TestNotificatiesWebhook(HttpCase):
             "kenmerken": {"bronorganisatie": "002564440"},
             **values,
         }
+
+    def remove_remote_zaak(self):
+        """Delete the zaak in the Zaken API for this test only."""
+        zaken, key = self.server.world.zaken, self.remote["uuid"]
+        self.addCleanup(zaken.__setitem__, key, zaken.pop(key))
 
     def post(self, body, auth=SECRET):
         headers = {"Content-Type": "application/json"}
@@ -107,5 +113,68 @@ class TestNotificatiesWebhook(HttpCase):
         unknown, destroyed = self.Notification.search([], order="id")
         unknown._zgw_process()
         self.assertEqual(unknown.state, "ignored")
+        # The Zaken API confirms the deletion (404) before the copy goes.
+        self.remove_remote_zaak()
         destroyed._zgw_process()
+        self.assertEqual(destroyed.state, "processed")
         self.assertFalse(self.zaak.exists())
+
+    # --- issue 11, item 7 --------------------------------------------------
+
+    def test_any_body_gets_an_answer_not_a_500(self):
+        bodies = [
+            # Deep nesting within the size limit: RecursionError in the parser.
+            "[" * 30_000 + "]" * 30_000,
+            '{"a":' * 10_000 + "1" + "}" * 10_000,
+            b"\xff\xfe not utf-8",
+            "1" * 5000,  # a number beyond int's digit limit
+            "null",
+            json.dumps(self.message(kanaal="zaken\x00")),
+            json.dumps(self.message(aanmaakdatum="gisteren")),
+            json.dumps(self.message(resourceUrl="javascript:alert(1)")),
+            json.dumps(self.message(actie=["create"])),
+        ]
+        for body in bodies:
+            response = self.url_open(
+                URL,
+                data=body,
+                headers={"Content-Type": "application/json", "Authorization": SECRET},
+            )
+            self.assertEqual(response.status_code, 400, str(body)[:40])
+        big = json.dumps(self.message(kenmerken={"x": "y" * 70_000}))
+        self.assertEqual(self.post(big).status_code, 400)
+        self.assertFalse(self.Notification.search([]))
+
+    def test_destroy_of_a_case_the_api_still_has_keeps_it(self):
+        self.server.world.set_status(self.remote, self.decided)
+        self.post(self.message(resource="zaak", actie="destroy"))
+        notification = self.Notification.search([])
+        notification._zgw_process()
+        self.assertTrue(self.zaak.exists())
+        self.assertEqual(notification.state, "failed")
+        self.assertIn("still has the case", notification.error)
+        # ... and it was refreshed while at it.
+        self.assertEqual(self.zaak.status_description, "Besluit genomen")
+        self.assertEqual(self.server.errors, [])
+
+    def test_destroy_is_not_trusted_while_the_api_cannot_confirm_it(self):
+        self.post(self.message(resource="zaak", actie="destroy"))
+        notification = self.Notification.search([])
+        self.server.fail_with = 503
+        try:
+            notification._zgw_process()
+        finally:
+            self.server.fail_with = None
+        self.assertTrue(self.zaak.exists())
+        self.assertEqual(notification.state, "failed")
+        self.assertIn("kept", notification.error)
+        self.server.errors.clear()
+
+    def test_gone_is_only_a_json_404_or_a_410(self):
+        # A web server's HTML 404 means a wrong address, not a deleted case.
+        service = self.env["gov.zgw.service"]._get_service("zaken")
+        client = service._zgw_client()
+        unknown = self.remote["url"][:-12] + "000000000000"
+        self.assertIsNone(client.get(unknown, gone_ok=True, crs=True))
+        with self.assertRaises(ZgwWrongApiError):
+            client.get(f"{self.server.base}/nowhere/x", gone_ok=True)

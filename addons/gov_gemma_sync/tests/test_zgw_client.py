@@ -152,6 +152,8 @@ class TestZgwClient(GemmaSyncCase):
             "detail": "oops",
             "found": "2.0.0",
             "expected": "1.5.1",
+            "resource": "internetaak",
+            "number": "0000000042",
         }
         for error_class in ZgwError.__subclasses__():
             error = error_class("zgw.example:443", **params)

@@ -4,6 +4,20 @@ import uuid
 from urllib.parse import urlencode
 
 RSIN = "002564440"
+# Expand paths Open Zaak 1.30.0 accepts on zaken (Zaken 1.5.1 ExpandZaak).
+EXPAND_CHOICES = {
+    "zaaktype",
+    "status",
+    "status.statustype",
+    "resultaat",
+    "rollen",
+    "eigenschappen",
+    "zaakinformatieobjecten",
+    "zaakobjecten",
+    "deelzaken",
+    "hoofdzaak",
+    "relevanteAndereZaken",
+}
 
 
 def _uuid(seed):
@@ -169,8 +183,15 @@ class ZgwWorld:
             ("catalogi", "zaaktypen"): world.zaaktypen,
             ("catalogi", "statustypen"): world.statustypen,
         }
+        expand = [v for v in query.get("expand", "").split(",") if v]
+        if set(expand) - EXPAND_CHOICES:
+            # Open Zaak 1.30.0: expand values are choices (docs/api/experimental).
+            return 400, fout(400, "invalid_choice", "Ongeldige expand waarde.")
         if (api, collection) == ("zaken", "zaken") and not key:
             page = self._zaken_page(query)
+            if page is None:
+                # Open Zaak 1.30.0 (DRF pagination): a page past the end.
+                return 404, fout(404, "not_found", "Ongeldige pagina.")
             page["results"] = [self._expand(z, query) for z in page["results"]]
             return 200, page
         if (api, collection) == ("zaken", "zaken") and key in world.zaken:
@@ -195,7 +216,18 @@ class ZgwWorld:
             return 200, kanalen
         if (method, path) == ("post", "/abonnement"):
             if any(k["naam"] not in self.kanalen for k in body.get("kanalen", [])):
+                # Open Notificaties 1.16.1 AbonnementSerializer.validate.
                 return 400, fout(400, "kanaal_naam", "Kanaal bestaat niet.")
+            if any(
+                set(k.get("filters") or {}) - set(self.kanalen[k["naam"]])
+                for k in body["kanalen"]
+            ):
+                # Same source: filter keys must be kenmerken of the kanaal.
+                return 400, fout(
+                    400,
+                    "inconsistent-abonnement-filters",
+                    "Kanaal filters zijn niet consistent.",
+                )
             self.abonnementen.append(body)
             key = f"5b3f7c6e-0000-4000-8000-{len(self.abonnementen):012d}"
             answer = {k: v for k, v in body.items() if k != "auth"}
@@ -222,6 +254,8 @@ class ZgwWorld:
         ]
         page = int(query.get("page", 1))
         start = (page - 1) * self.page_size
+        if page > 1 and start >= len(matches):
+            return None
         more = start + self.page_size < len(matches)
         others = {k: v for k, v in query.items() if k != "page"}
         link = f"{self.zaken_api}/zaken?" + urlencode({**others, "page": "%s"})

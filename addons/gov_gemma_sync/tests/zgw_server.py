@@ -1,9 +1,24 @@
-"""A local Open Zaak stand-in on 127.0.0.1 that checks our client against the specs.
+"""A local Open Zaak / Open Klant stand-in on 127.0.0.1 that checks our client
+against the specs and against the rules the real servers enforce beyond them.
 
 Every request is validated with openapi-core against the official Zaken /
-Catalogi specification (plus the Open Zaak rule that unknown query parameters
-are refused); every answer is validated too before it is sent. Anything the
-spec rejects ends up in ``errors``, which the tests assert to be empty.
+Catalogi / Klantinteracties / Notificaties specification; every answer is
+validated too before it is sent. Anything the spec rejects ends up in
+``errors``, which the tests assert to be empty. On top of the OAS, as the
+real servers do (each rule names where it was seen):
+
+- unknown query parameter -> 400 ``unknown-parameters`` (vng_api_common
+  ``CheckQueryParamsMixin``, used by Open Zaak 1.30.0 and Open Klant 2.18.0);
+- ``/zaken`` without ``Accept-Crs`` -> 412, another CRS -> 406, a write
+  without ``Content-Crs`` -> 412 (Open Zaak 1.30.0, vng_api_common geo.py);
+- a page past the end -> 404 (Open Zaak 1.30.0, Open Klant 2.18.0: DRF
+  pagination);
+- ``expand`` with an unknown value -> 400 (Open Zaak 1.30.0 ``expand``
+  choices; Open Klant 2.18.0 ``expand:invalid_choice``);
+- Open Klant's errors are sent as ``application/json`` (Open Klant 2.18.0);
+- the Klantinteracties rules in ``klant_world`` / ``klant_taken``
+  (referentienummer, identificatoren, internetaken) and the Notificaties
+  rules in ``zgw_fixtures``.
 """
 
 import json
@@ -156,12 +171,13 @@ class ZgwTestServer:
             data=data,
             content_type=headers.get("Content-Type", "application/json"),
         )
-        problem = self._validate_request(openapi, raw, request, root, method, query)
+        refusal = self._validate_request(openapi, raw, request, root, method, query)
         claims = self._claims(api, headers.get("Authorization", ""))
         self.requests.append((api, method.upper(), path, query, claims, data))
-        if problem:
+        if refusal:
+            status, code, problem = refusal
             self.errors.append(f"{parts.path}: {problem}")
-            status, body = 400, fout(400, "invalid", problem)
+            body = fout(status, code, problem)
         elif self.fail_with and self.fail_api in (None, api):
             status, body = self.fail_with, fout(self.fail_with, "error", "forced")
         elif claims is None:
@@ -175,10 +191,22 @@ class ZgwTestServer:
             )
         else:
             status, body = self.world.route(api, path, query)
+        if status == 501:
+            self.errors.append(f"{parts.path}: {body['detail']}")
         self._answer(handler, openapi, request, api, status, body)
 
     def _validate_request(self, openapi, raw, request, root, method, query):
         path = request.path
+        if path.startswith(root + "/zaken"):
+            # Open Zaak 1.30.0 ZaakViewSet (vng_api_common geo.py GeoMixin).
+            headers = request.parameters.header
+            accept = headers.get("Accept-Crs")
+            if accept is None:
+                return 412, "precondition_failed", "'Accept-Crs' header ontbreekt"
+            if accept != "EPSG:4326":
+                return 406, "not_acceptable", "CRS-negotiatie mislukt"
+            if method in ("post", "put", "patch") and not headers.get("Content-Crs"):
+                return 412, "precondition_failed", "'Content-Crs' header ontbreekt"
         result = openapi.unmarshal_request(request)
         # Missing or wrongly typed credentials are the server's 401, not a
         # contract violation of the client.
@@ -186,19 +214,17 @@ class ZgwTestServer:
             e for e in result.errors if not isinstance(e, SecurityValidationError)
         ]
         if errors:
-            return "; ".join(str(error) for error in errors)
+            return 400, "invalid", "; ".join(str(error) for error in errors)
         operation = self._operation(raw, path[len(root) :], method)
         known = {
             p["name"] for p in operation.get("parameters", []) if p["in"] == "query"
         }
         unknown = set(query) - known
         if unknown:
-            return f"Onbekende query parameters: {', '.join(sorted(unknown))}"
-        if (
-            path.startswith(root + "/zaken")
-            and request.parameters.header.get("Accept-Crs") != "EPSG:4326"
-        ):
-            return "'Accept-Crs' header ontbreekt"
+            # vng_api_common CheckQueryParamsMixin (Open Zaak 1.30.0, Open Klant
+            # 2.18.0): a misspelled filter fails loudly.
+            reason = f"Onbekende query parameters: {', '.join(sorted(unknown))}"
+            return 400, "unknown-parameters", reason
         return None
 
     @staticmethod
@@ -231,7 +257,9 @@ class ZgwTestServer:
 
     def _answer(self, handler, openapi, request, api, status, body):
         data = json.dumps(body).encode()
-        ctype = "application/json" if status < 400 else "application/problem+json"
+        # Open Klant 2.18.0 sends its error bodies as application/json.
+        problem = status >= 400 and api != "klantinteracties"
+        ctype = "application/problem+json" if problem else "application/json"
         headers = {"API-version": self.API_VERSIONS[api], "Content-Crs": "EPSG:4326"}
         response = MockResponse(
             data, status_code=status, headers=headers, content_type=ctype

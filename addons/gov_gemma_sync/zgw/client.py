@@ -51,8 +51,13 @@ def _is_dns_failure(exc):
 
 
 class ZgwClient:
-    def __init__(self, base_url, auth, api_type, timeout=10.0, api_version=None):
+    def __init__(
+        self, base_url, auth, api_type, timeout=10.0, api_version=None, observer=None
+    ):
         self.base_url = base_url.rstrip("/")
+        # Called with None after every answered request, with the ZgwError
+        # after every failed one (the connection's last success / last error).
+        self.observer = observer
         self.auth = auth
         self.api_type = api_type
         self.timeout = timeout
@@ -76,8 +81,23 @@ class ZgwClient:
         if (parts.scheme, parts.netloc) != self._origin:
             raise errors.ZgwForeignUrlError(self.host, url=parts.netloc or url)
 
-    def request(self, method, path, params=None, json=None, crs=False):
-        """Send one request and return ``(json_body, response)``."""
+    def request(self, method, path, params=None, json=None, crs=False, gone_ok=False):
+        """Send one request and return ``(json_body, response)``.
+
+        With ``gone_ok``, a resource the server says is gone (410, or 404 with
+        a JSON problem body) gives ``(None, response)`` instead of an error.
+        """
+        try:
+            result = self._request(method, path, params, json, crs, gone_ok)
+        except errors.ZgwError as error:
+            if self.observer:
+                self.observer(error)
+            raise
+        if self.observer:
+            self.observer(None)
+        return result
+
+    def _request(self, method, path, params, json, crs, gone_ok):
         url = self.url(path)
         self._check_origin(url)
         headers = {"Accept": "application/json", "Authorization": self.auth.header()}
@@ -106,8 +126,28 @@ class ZgwClient:
             raise errors.ZgwUnreachableError(self.host) from None
         except requests.exceptions.RequestException:
             raise errors.ZgwError(self.host) from None
+        if gone_ok and self._is_gone(response):
+            return None, response
         self._raise_for_status(response, url)
         return self._json(response, url), response
+
+    @staticmethod
+    def _is_gone(response):
+        """410, or a 404 that the API itself answered (a JSON problem body).
+
+        A 404 page of a web server (HTML) means a wrong base URL instead.
+        """
+        if response.status_code == 410:
+            return True
+        if response.status_code != 404:
+            return False
+        if "json" not in response.headers.get("Content-Type", ""):
+            return False
+        try:
+            body = response.json()
+        except ValueError:
+            return False
+        return isinstance(body, dict) and "detail" in body
 
     def _raise_for_status(self, response, url):
         status = response.status_code
@@ -155,8 +195,8 @@ class ZgwClient:
         except ValueError:
             raise self._wrong_api(url) from None
 
-    def get(self, path, params=None, crs=False):
-        return self.request("GET", path, params=params, crs=crs)[0]
+    def get(self, path, params=None, crs=False, gone_ok=False):
+        return self.request("GET", path, params=params, crs=crs, gone_ok=gone_ok)[0]
 
     def iter_list(self, path, params=None, crs=False):
         """Yield the results of a paginated list, following ``next``."""

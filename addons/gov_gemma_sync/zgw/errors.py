@@ -95,3 +95,16 @@ class ZgwForeignUrlError(ZgwError):
         "{host} returned a link to another server ({url}); it is not followed so "
         "the credentials stay with the configured service."
     )
+
+
+class ZgwGoneError(ZgwError):
+    kind = "gone"
+    template = "{host} answers that {url} no longer exists (HTTP 404 or 410)."
+
+
+class ZgwReferenceTakenError(ZgwError):
+    kind = "reference_taken"
+    template = (
+        "{host} already holds another {resource} with referentienummer {number}: "
+        "give this connection a reference prefix of its own."
+    )

@@ -4,8 +4,11 @@ A Loket hand-over becomes an internetaak on the klantcontact of the request,
 assigned to the employee as a ``medewerker`` actor. The actor is found by its
 actoridentificator (our convention: register ``odoo``, kind ``email``) or
 created. Creation is idempotent: the internetaak carries a ``referentienummer``
-of our own and a retry first looks it up.
+of our own (digits only and unique on the server, as Open Klant 2.16+ demands)
+and a retry first looks it up.
 """
+
+from .errors import ZgwReferenceTakenError, ZgwRequestError
 
 ACTOR_REGISTER = "odoo"
 ACTOR_OBJECTTYPE = "medewerker"
@@ -42,13 +45,18 @@ def find_or_create_actor(client, key, name):
 
 
 def find_internetaak(client, klantcontact_uuid, referentienummer):
-    params = {
-        "aanleidinggevendKlantcontact__uuid": klantcontact_uuid,
-        "referentienummer": referentienummer,
-    }
+    """The internetaak with our number; another system's task with the same
+    number (on another klantcontact) is an error, never ours."""
+    params = {"referentienummer": referentienummer}
     for taak in client.iter_list("internetaken", params=params):
-        if taak.get("referentienummer") == referentienummer:
-            return taak
+        if taak.get("referentienummer") != referentienummer:
+            continue  # a server that ignored the filter
+        cause = (taak.get("aanleidinggevendKlantcontact") or {}).get("uuid")
+        if cause != klantcontact_uuid:
+            raise ZgwReferenceTakenError(
+                client.host, resource="internetaak", number=referentienummer
+            )
+        return taak
     return None
 
 
@@ -67,12 +75,19 @@ def publish_internetaak(client, klantcontact_url, actor, task):
         "aanleidinggevendKlantcontact": {"uuid": kc_uuid},
         "toegewezenAanActoren": [{"uuid": actor["uuid"]}],
         "toelichting": (task.get("toelichting") or "")[:1000],
-        "referentienummer": task["referentienummer"][:10],
+        "referentienummer": task["referentienummer"],
         "status": task.get("status", OPEN),
     }
     if body["status"] == DONE and task.get("afgehandeldOp"):
         body["afgehandeldOp"] = task["afgehandeldOp"]
-    return client.request("POST", "internetaken", json=body)[0]
+    try:
+        return client.request("POST", "internetaken", json=body)[0]
+    except ZgwRequestError:
+        # A parallel attempt may have created it (the number is unique).
+        existing = find_internetaak(client, kc_uuid, task["referentienummer"])
+        if existing:
+            return existing
+        raise
 
 
 def get_internetaak(client, url):

@@ -5,6 +5,8 @@ request are combined with AND, so each identifier gets its own query and the
 results are merged by zaak URL.
 """
 
+from .errors import ZgwGoneError
+
 # Open Zaak (Zaken 1.5.1) puts the current Status inline: one request per
 # page instead of one per zaak. Without it the status is fetched by URL.
 EXPAND = {"expand": "status"}
@@ -85,10 +87,16 @@ def _resolve(zaken_client, catalogue, zaak, statuses):
 
 
 def fetch_zaak(zaken_client, catalogue, url):
-    """One zaak by URL (e.g. after a notification), mapped like a list item."""
+    """One zaak by URL (e.g. after a notification), mapped like a list item.
+
+    Returns None for a URL of another service; raises ZgwGoneError when the
+    Zaken API says the zaak does not exist (any more).
+    """
     if not zaken_client.owns(url):
         return None
-    zaak = zaken_client.get(url, params=EXPAND, crs=True)
+    zaak = zaken_client.get(url, params=EXPAND, crs=True, gone_ok=True)
+    if zaak is None:
+        raise ZgwGoneError(zaken_client.host, url=url)
     return _resolve(zaken_client, catalogue, zaak, {})
 
 
