@@ -5,3 +5,4 @@ from . import res_partner
 from . import res_partner_graph
 from . import gov_network
 from . import gov_network_member
+from . import gov_network_knows_queue

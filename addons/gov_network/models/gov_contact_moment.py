@@ -14,7 +14,7 @@ class GovContactMoment(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         moments = super().create(vals_list)
-        moments._gov_sync_knows(moments._gov_knows_pairs())
+        self.env["gov.network.knows.queue"]._gov_enqueue(moments._gov_knows_pairs())
         return moments
 
     def write(self, vals):
@@ -22,7 +22,9 @@ class GovContactMoment(models.Model):
             return super().write(vals)
         pairs = self._gov_knows_pairs()
         result = super().write(vals)
-        self._gov_sync_knows(pairs | self._gov_knows_pairs())
+        self.env["gov.network.knows.queue"]._gov_enqueue(
+            pairs | self._gov_knows_pairs()
+        )
         return result
 
     def _gov_knows_pairs(self):
@@ -42,8 +44,10 @@ class GovContactMoment(models.Model):
             and moment.user_id.partner_id != moment.partner_id
         }
 
-    def _gov_sync_knows(self, pairs):
-        """Create or update "colleague knows contact" for ``pairs``.
+    @api.model
+    def _gov_apply_knows_pairs(self, pairs):
+        """Create or update "colleague knows contact" for ``pairs``
+        (run by the queue's cron, see gov.network.knows.queue).
 
         Counting runs as superuser: strength and last contact reflect every
         moment of the pair, also confidential ones the current user cannot
@@ -76,7 +80,9 @@ class GovContactMoment(models.Model):
             key = (user.partner_id.id, partner.id)
             if (user.id, partner.id) not in pairs:
                 continue
-            entry = stats.setdefault(key, {"count": 0, "levels": set(), "dates": []})
+            entry = stats.setdefault(
+                key, {"count": 0, "levels": set(), "dates": [], "user_id": user.id}
+            )
             entry["count"] += count
             entry["levels"].add(level)
             entry["dates"] += [first, last]
@@ -84,7 +90,7 @@ class GovContactMoment(models.Model):
             self._gov_apply_knows(knows, stats)
 
     def _gov_apply_knows(self, knows, stats):
-        # sudo: see _gov_sync_knows; the values come from the moments above.
+        # sudo: see _gov_apply_knows_pairs; the values come from the moments above.
         Relation = (
             self.env["res.partner.relation"]
             .sudo()
@@ -113,18 +119,22 @@ class GovContactMoment(models.Model):
                     )
                 else:
                     current.setdefault(key, relation)
-        to_write, to_create = {}, []
+        to_write, to_create = {}, {}
         for key, entry in stats.items():
             strength = strength_for_count(entry["count"])
             last = fields.Date.context_today(self, max(entry["dates"]))
             if key in current:
-                to_write.setdefault((strength, last), Relation)
-                to_write[(strength, last)] |= current[key]
+                relation = current[key]
+                # Unchanged figures are not written: most moments change
+                # nothing, and a write is what makes saves collide.
+                if (relation.strength, relation.last_contact_date) != (strength, last):
+                    to_write.setdefault((strength, last), Relation)
+                    to_write[(strength, last)] |= relation
                 continue
             start = fields.Date.context_today(self, min(entry["dates"]))
             if key in ended:
                 start = max(start, ended[key] + timedelta(days=1))
-            to_create.append(
+            to_create.setdefault(entry["user_id"], []).append(
                 {
                     "left_partner_id": key[0],
                     "right_partner_id": key[1],
@@ -138,5 +148,7 @@ class GovContactMoment(models.Model):
             )
         for (strength, last), relations in to_write.items():
             relations.write({"strength": strength, "last_contact_date": last})
-        if to_create:
-            Relation.create(to_create)
+        for user_id, vals_list in to_create.items():
+            # As the colleague (still sudo): they registered the contacts, and
+            # a confidential relation is visible to its creator.
+            Relation.with_user(user_id).sudo().create(vals_list)

@@ -33,6 +33,12 @@ class ResPartnerRelation(models.Model):
         "The strength of a relation is 1, 2 or 3.",
     )
     _left_right_idx = models.Index("(left_partner_id, right_partner_id)")
+    # partner_multi_relation forbids overlapping relations of one type between
+    # the same two partners, but checks it with a search, which two saves at
+    # the same moment both pass: the database holds the line for open ones.
+    _open_relation_unique = models.UniqueIndex(
+        "(left_partner_id, right_partner_id, type_id) WHERE date_end IS NULL"
+    )
     _right_left_idx = models.Index("(right_partner_id, left_partner_id)")
 
     @api.model

@@ -7,3 +7,4 @@ from . import test_network_tour
 from . import test_network_graph
 from . import test_gov_network
 from . import test_network_picture_tour
+from . import test_knows_unique

@@ -17,7 +17,7 @@ class TestKnowsFromContactMoments(GovNetworkCase):
     def register(self, partner, days, user=None, **values):
         """Register one moment per date in ``days`` as ``user``."""
         Moment = self.Moment.with_user(user or self.employee)
-        return Moment.create(
+        moments = Moment.create(
             [
                 {
                     "partner_id": partner.id,
@@ -28,6 +28,12 @@ class TestKnowsFromContactMoments(GovNetworkCase):
                 for index, day in enumerate(days)
             ]
         )
+        self.process_queue()
+        return moments
+
+    def process_queue(self):
+        """What the cron does a moment after the save."""
+        self.env["gov.network.knows.queue"]._cron_process()
 
     def knows(self, colleague, partner):
         me = colleague.partner_id.id
@@ -122,6 +128,7 @@ class TestKnowsFromContactMoments(GovNetworkCase):
         moments = self.register(self.piet, [self.day(2026, 7, d) for d in (1, 2, 3)])
         self.assertEqual(self.knows(self.employee, self.piet).strength, 2)
         moments[2].with_user(self.employee).write({"partner_id": self.town.id})
+        self.process_queue()
         self.assertEqual(self.knows(self.employee, self.piet).strength, 1)
         self.assertEqual(
             self.knows(self.employee, self.piet).last_contact_date, self.day(2026, 7, 2)
@@ -147,6 +154,7 @@ class TestKnowsFromContactMoments(GovNetworkCase):
                 {"partner_id": self.piet.id, "subject": "Letter", "user_id": False},
             ]
         )
+        self.process_queue()
         self.assertFalse(
             self.Relation.search(
                 [
@@ -159,3 +167,38 @@ class TestKnowsFromContactMoments(GovNetworkCase):
     def test_mass_sends_make_no_acquaintance(self):
         self.register(self.piet, [self.day(2026, 3, 2)], is_bulk=True)
         self.assertFalse(self.knows(self.employee, self.piet))
+
+    def test_saving_only_queues_and_processing_twice_is_harmless(self):
+        Queue = self.env["gov.network.knows.queue"]
+        self.Moment.with_user(self.employee).create(
+            {
+                "partner_id": self.piet.id,
+                "subject": "Call",
+                "occurred_at": self.noon(self.day(2026, 9, 1)),
+            }
+        )
+        self.assertFalse(self.knows(self.employee, self.piet))
+        self.assertEqual(Queue.search_count([]), 1)
+        self.process_queue()
+        self.process_queue()
+        self.assertEqual(len(self.knows(self.employee, self.piet)), 1)
+        self.assertFalse(Queue.search_count([]))
+
+    def test_saving_wakes_the_cron(self):
+        cron = self.env.ref("gov_network.ir_cron_knows_queue")
+        Trigger = self.env["ir.cron.trigger"]
+        before = Trigger.search_count([("cron_id", "=", cron.id)])
+        self.register(self.piet, [self.day(2026, 9, 2)])
+        self.assertGreater(Trigger.search_count([("cron_id", "=", cron.id)]), before)
+
+    def test_an_unchanged_relation_is_not_written(self):
+        self.register(self.piet, [self.day(2026, 9, 3)])
+        relation = self.knows(self.employee, self.piet)
+        self.assertEqual(relation.write_uid, self.employee)
+        self.register(self.piet, [self.day(2026, 9, 3)])  # same day, same strength
+        self.assertEqual(relation.strength, 1)
+        # The cron writes as itself: an untouched write_uid means no write.
+        self.assertEqual(relation.write_uid, self.employee)
+        self.register(self.piet, [self.day(2026, 9, 4)])
+        self.assertEqual(relation.last_contact_date, self.day(2026, 9, 4))
+        self.assertNotEqual(relation.write_uid, self.employee)
