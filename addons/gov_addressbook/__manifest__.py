@@ -19,6 +19,7 @@
         "views/gov_addressbook_menus.xml",
         "views/gov_processing_log_views.xml",
         "wizards/gov_partner_privacy_views.xml",
+        "views/res_config_settings_public_forms_views.xml",
     ],
     "demo": ["demo/gov_addressbook_demo.xml"],
     "assets": {

@@ -18,19 +18,28 @@ class InvalidIdentifier(ValueError):
         self.reason = reason
 
 
+def _not_all_zeros(compact, field):
+    # "00000000" has the right length and even passes the eleven test, but no
+    # register hands it out: a placeholder typed to get past the check.
+    if set(compact) == {"0"}:
+        raise InvalidIdentifier(field, "all_zeros")
+    return compact
+
+
 def _digits(value, field, length):
     compact = clean(value, " -.").strip()
     if not isdigits(compact) or len(compact) != length:
         raise InvalidIdentifier(field, f"{length}_digits")
-    return compact
+    return _not_all_zeros(compact, field)
 
 
 def _eleven_test(value, field):
     # BSN and RSIN share the "elfproef"; python-stdnum implements it for the BSN.
     try:
-        return stdnum_bsn.validate(value)
+        compact = stdnum_bsn.validate(value)
     except stdnum_exceptions.ValidationError as error:
         raise InvalidIdentifier(field, "eleven_test") from error
+    return _not_all_zeros(compact, field)
 
 
 CBS_CODE_PATTERN = re.compile(r"^(GM\d{4}|PV\d{2}|WS\d{4})$")

@@ -14,6 +14,12 @@ TOKEN_MAX_LENGTH = 128
 TOKEN_ALPHABET = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 )
+# What the stored copies of a mail (mail.message, mail.mail, chatter) carry in
+# place of the token: staff may read those, and the token is the subscriber's
+# secret. Too short to be well-formed, so the pages answer it as a bad link.
+# The real token is put in only as the mail leaves (see :func:`reveal`).
+HIDDEN_TOKEN = "hidden"
+LINK_PATHS = ("/gov/topics/confirm/", "/gov/topics/unsubscribe/")
 
 
 def new_token():
@@ -53,3 +59,16 @@ def unsubscribe_headers(base_url, token):
         "Precedence": "list",
         "X-Auto-Response-Suppress": "OOF",
     }
+
+
+def reveal(text, token):
+    """``text`` with the hidden token of every topic link replaced by ``token``.
+
+    >>> reveal("https://x.example/gov/topics/confirm/hidden", "abc")
+    'https://x.example/gov/topics/confirm/abc'
+    """
+    if not text or not token:
+        return text
+    for path in LINK_PATHS:
+        text = text.replace(f"{path}{HIDDEN_TOKEN}", f"{path}{quote(token)}")
+    return text

@@ -1,3 +1,4 @@
+from . import base_input_guard
 from . import gov_contact_moment
 from . import gov_processing_log
 from . import res_partner_create
@@ -9,5 +10,8 @@ from . import res_partner_duplicates
 from . import res_partner_import
 from . import res_partner_names
 from . import res_partner_reference
+from . import res_partner_relationship_manager
 from . import res_partner_search
 from . import base_import_import
+from . import gov_public_form_submission
+from . import res_config_settings_public_forms

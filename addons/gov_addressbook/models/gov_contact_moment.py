@@ -1,4 +1,7 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 
 CHANNELS = [
     ("phone", "Phone"),
@@ -33,6 +36,7 @@ class GovContactMoment(models.Model):
     _inherit = ["mail.thread"]
     _order = "occurred_at desc, id desc"
     _rec_name = "subject"
+    _gov_text_limits = {"subject": 256, "summary": 20000}
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -77,22 +81,90 @@ class GovContactMoment(models.Model):
     )
     source_display = fields.Char(string="Source", compute="_compute_source_display")
 
+    @api.model
+    def _gov_source_models(self):
+        """Models whose records may be the source of a contact moment.
+
+        Each addon that produces contact moments adds its own models.
+        """
+        return {"res.partner"}
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._gov_check_sources(
+            (vals.get("res_model"), vals.get("res_id")) for vals in vals_list
+        )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if {"res_model", "res_id"} & set(vals):
+            self._gov_check_sources(
+                (vals.get("res_model", m.res_model), vals.get("res_id", m.res_id))
+                for m in self
+            )
+        return super().write(vals)
+
+    @api.model
+    def _gov_check_sources(self, pairs):
+        """A person may only point a moment at a record of a source model that
+        they can read: anything else would break the timeline of every reader
+        and show them the name of a record they may not see. ``pairs`` are
+        (res_model, res_id); one check per model, however large the batch."""
+        if self.env.su:
+            return
+        ids_by_model = defaultdict(set)
+        for model, res_id in pairs:
+            if model or res_id:
+                ids_by_model[model].add(res_id or 0)
+        for model, ids in ids_by_model.items():
+            if model not in self._gov_source_models() or model not in self.env:
+                raise ValidationError(
+                    self.env._(
+                        "A contact moment cannot come from a record of type "
+                        "“%(model)s”.",
+                        model=model or "",
+                    )
+                )
+            sources = self.env[model].browse(ids)
+            if len(sources.exists()) != len(ids) or not sources.has_access("read"):
+                raise AccessError(
+                    self.env._(
+                        "The source record of this contact moment does not exist "
+                        "or you may not read it."
+                    )
+                )
+
     @api.depends("res_model", "res_id")
+    @api.depends_context("uid")
     def _compute_source_display(self):
+        readable = self._gov_readable_sources()
         for moment in self:
-            if moment.res_model in self.env and moment.res_id:
-                source = self.env[moment.res_model].browse(moment.res_id).exists()
-                moment.source_display = source.display_name if source else False
-            else:
-                moment.source_display = False
+            source = readable.get((moment.res_model, moment.res_id))
+            moment.source_display = source.display_name if source else False
+
+    def _gov_readable_sources(self):
+        """{(res_model, res_id): record} of the sources that exist and that the
+        current user may read, one access check per model. A source they may
+        not read is left out, never an error for the whole timeline."""
+        allowed = self._gov_source_models()
+        ids_by_model = defaultdict(set)
+        for moment in self:
+            if moment.res_model in allowed and moment.res_model in self.env:
+                ids_by_model[moment.res_model].add(moment.res_id or 0)
+        readable = {}
+        for model, ids in ids_by_model.items():
+            sources = self.env[model].browse(ids).exists()._filtered_access("read")
+            readable.update(((model, source.id), source) for source in sources)
+        return readable
 
     def action_open_source(self):
         self.ensure_one()
-        if not (self.res_model in self.env and self.res_id):
+        source = self._gov_readable_sources().get((self.res_model, self.res_id))
+        if not source:
             return False
         return {
             "type": "ir.actions.act_window",
-            "res_model": self.res_model,
-            "res_id": self.res_id,
+            "res_model": source._name,
+            "res_id": source.id,
             "view_mode": "form",
         }

@@ -3,6 +3,8 @@ from psycopg2.errors import ReadOnlySqlTransaction
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..server_context import server_flag
+
 ACTIVITIES = [
     ("read_bsn", "Read BSN"),
     ("search_bsn", "Search by BSN"),
@@ -78,7 +80,8 @@ class GovProcessingLog(models.Model):
             # processing that cannot be logged must not happen: the HTTP layer
             # catches this error and serves the request again read/write.
             raise ReadOnlySqlTransaction("a processing of personal data must be logged")
-        purpose = purpose or self.env.context.get(
+        # Never from env.context: that is the caller's claim (see server_context).
+        purpose = purpose or server_flag(
             "gov_processing_purpose", "relation_management"
         )
         if purpose not in self._fields["purpose"].get_values(self.env):

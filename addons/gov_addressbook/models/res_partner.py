@@ -12,8 +12,28 @@ PARTY_TYPES = [
 ]
 
 
+# Longest text a relation's fields take (see base_input_guard): generous for
+# real names and addresses, a wall against 100 KB "names" from a form or RPC.
+PARTNER_TEXT_LIMITS = {
+    "name": 256,
+    "firstname": 128,
+    "lastname": 256,
+    "email": 254,
+    "phone": 64,
+    "street": 256,
+    "street2": 256,
+    "city": 128,
+    "zip": 16,
+    "function": 128,
+    "website": 1024,
+    "ref": 64,
+}
+
+
 class ResPartner(models.Model):
     _inherit = "res.partner"
+
+    _gov_text_limits = PARTNER_TEXT_LIMITS
 
     gov_party_type = fields.Selection(
         PARTY_TYPES,
@@ -108,6 +128,10 @@ class ResPartner(models.Model):
             ),
             "20_digits": self.env._(
                 "%(label)s is not valid: it must be exactly 20 digits.", label=label
+            ),
+            "all_zeros": self.env._(
+                "%(label)s is not valid: a number of only zeros is not issued.",
+                label=label,
             ),
             "cbs_pattern": self.env._(
                 "%(label)s is not valid: use GM followed by 4 digits (municipality), "

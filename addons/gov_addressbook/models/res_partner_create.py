@@ -108,7 +108,8 @@ class ResPartner(models.Model):
                     )
                 )
             # sudo: the BSN is hidden from most users, yet a duplicate must be
-            # refused for everyone; only the existing relation's name is revealed.
+            # refused for everyone; at most the existing relation's name is
+            # revealed, and for a BSN not even that.
             # No limit: with "LIMIT 1" PostgreSQL walks the whole sort index
             # instead of looking the few values up in the identifier's index.
             duplicates = (
@@ -116,6 +117,18 @@ class ResPartner(models.Model):
                 .with_context(active_test=False)
                 .search([(field_name, "in", values), ("id", "not in", self.ids)])
             )
+            if duplicates and field_name == "bsn":
+                # The holder's name is not given: that would be a look-up by
+                # BSN outside the processing log (the error rolls back any log
+                # line). Someone with BSN access can search it, and is logged.
+                raise ValidationError(
+                    self.env._(
+                        "%(label)s %(value)s is already registered for another "
+                        "relation.",
+                        label=label,
+                        value=duplicates[0].bsn,
+                    )
+                )
             if duplicates:
                 duplicate = duplicates[0]
                 raise ValidationError(

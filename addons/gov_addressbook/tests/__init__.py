@@ -12,3 +12,8 @@ from . import test_partner_form_queries
 from . import test_translation
 from . import test_partner_create_batch
 from . import test_import_duplicates
+from . import test_security_relationship_manager
+from . import test_security_bsn_read_paths
+from . import test_security_contact_source
+from . import test_security_input
+from . import test_security_public_input

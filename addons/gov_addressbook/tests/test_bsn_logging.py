@@ -1,6 +1,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from ..server_context import server_flags
 from .privacy_common import BSN_ANNA, BSN_KEES, GovPrivacyCase
 
 
@@ -41,12 +42,24 @@ class TestBsnLogging(GovPrivacyCase):
         self.assertEqual(lines.partner_id, self.citizens)
         self.assertEqual(set(lines.mapped("origin")), {"list"})
 
-    def test_purpose_from_context(self):
+    def test_purpose_and_origin_are_never_the_callers_claim(self):
+        """Issue 11.3: an RPC caller's context cannot write the log's facts."""
         clerk_partners = self.citizens.with_user(self.bsn_clerk)
-        clerk_partners.with_context(gov_processing_purpose="service_request").read(
-            ["bsn"]
+        clerk_partners.with_context(
+            gov_processing_purpose="privacy_request", gov_processing_origin="export"
+        ).read(["bsn"])
+        clerk_partners[:1].with_context(gov_processing_origin="form").web_read(
+            {"bsn": {}}
         )
-        clerk_partners[:1].with_context(gov_processing_purpose="no_such").read(["bsn"])
+        lines = self._log_lines()
+        self.assertEqual(set(lines.mapped("purpose")), {"relation_management"})
+        self.assertEqual(lines.mapped("origin"), ["rpc"] * 3 + ["form"])
+
+    def test_purpose_set_by_server_code(self):
+        with server_flags(gov_processing_purpose="service_request"):
+            self.citizens.with_user(self.bsn_clerk).read(["bsn"])
+        with server_flags(gov_processing_purpose="no_such"):
+            self.anna.with_user(self.bsn_clerk).read(["bsn"])
         lines = self._log_lines()
         self.assertEqual(lines.mapped("purpose"), ["service_request"] * 3 + ["other"])
 

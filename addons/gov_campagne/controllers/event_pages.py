@@ -6,11 +6,21 @@ published on the page and that have not ended (``_gov_public_domain``).
 """
 
 from odoo import http
+from odoo.addons.gov_addressbook import public_input
 from odoo.exceptions import UserError
 from odoo.http import request
 
+from . import public_form
+
 # The name of the hidden field that people never see and robots fill in.
 HONEYPOT = "website_url"
+# The registration form: field -> (maximum length, multi-line, required).
+REGISTER_FIELDS = {
+    "name": (public_input.MAX_NAME, False, False),
+    "email": (public_input.MAX_EMAIL, False, False),
+    "phone": (public_input.MAX_PHONE, False, False),
+}
+REGISTER_SCOPE = "gov_campagne.event_registration"
 
 
 class GovEventPages(http.Controller):
@@ -50,17 +60,29 @@ class GovEventPages(http.Controller):
         event = self._public_events(event_id)
         if not event:
             return self._not_found()
-        values = {"event": event, "name": name, "email": email, "phone": phone}
+        form = {"name": name, "email": email, "phone": phone}
+        values = {"event": event, **public_form.echo(form, REGISTER_FIELDS)}
         if request.httprequest.method != "POST":
             return self._page("event_detail_page", values)
-        if kwargs.get(HONEYPOT):
+        if public_input.is_spam(kwargs, HONEYPOT):
             # A robot: answer as if it worked, register nothing.
             return self._page("event_registered_page", {"event": event})
+        clean, error = public_form.clean(form, REGISTER_FIELDS)
+        if error:
+            values["error"] = error
+            return self._page("event_detail_page", values, status=400)
+        error = public_form.rate_limited(REGISTER_SCOPE, clean["email"])
+        if error:
+            values["error"] = error
+            return self._page("event_detail_page", values, status=429)
         try:
             # sudo: the public user may not create relations or registrations.
-            # The event is published and open, the input is validated and the
-            # relation is matched by e-mail address, never changed.
-            registration, is_new = event._gov_register_public(name, email, phone)
+            # The event is published and open, the input is checked (length,
+            # control characters, rate limit, then the model's validation) and
+            # the relation is matched by e-mail address, never changed.
+            registration, is_new = event._gov_register_public(
+                clean["name"], clean["email"], clean["phone"]
+            )
         except UserError as error:
             values["error"] = error.args[0]
             return self._page("event_detail_page", values, status=400)

@@ -6,10 +6,19 @@ topics only); subscriptions are found by their secret token alone.
 """
 
 from odoo import http
+from odoo.addons.gov_addressbook import public_input
 from odoo.exceptions import UserError
 from odoo.http import request
 
 from .. import topic_links
+from . import public_form
+
+# The subscribe form: field -> (maximum length, multi-line, required).
+SUBSCRIBE_FIELDS = {
+    "name": (public_input.MAX_NAME, False, False),
+    "email": (public_input.MAX_EMAIL, False, False),
+}
+SUBSCRIBE_SCOPE = "gov_campagne.topic_subscribe"
 
 
 class GovTopicPages(http.Controller):
@@ -75,21 +84,38 @@ class GovTopicPages(http.Controller):
         topic = request.env["gov.topic"]
         if 0 < topic_id < 2**31:
             topic = self._published_topics(topic_id)
-        values = {"topics": self._published_topics(), "name": name, "email": email}
+        form = {"name": name, "email": email}
+        values = {
+            "topics": self._published_topics(),
+            **public_form.echo(form, SUBSCRIBE_FIELDS),
+        }
         if not topic:
             values["error"] = request.env._("This topic cannot be followed.")
             return self._page("topic_list_page", values, status=400)
+        if public_input.is_spam(kwargs):
+            # A robot: answer as if it worked, subscribe nobody.
+            return self._page("topic_check_mail_page", {"topic_name": topic.name})
+        values["error_topic_id"] = topic.id
+        clean, error = public_form.clean(form, SUBSCRIBE_FIELDS)
+        if error:
+            values["error"] = error
+            return self._page("topic_list_page", values, status=400)
+        error = public_form.rate_limited(SUBSCRIBE_SCOPE, clean["email"])
+        if error:
+            values["error"] = error
+            return self._page("topic_list_page", values, status=429)
+        name, email = clean["name"], clean["email"]
         try:
             # sudo: the public user may not create relations or subscriptions.
-            # The topic was read with the visitor's own rights above, the
-            # e-mail address is validated and only gets a pending subscription
-            # plus a confirmation mail to that same address.
+            # The topic was read with the visitor's own rights above, name and
+            # e-mail address are checked (length, control characters, rate
+            # limit) and the address only gets a pending subscription plus a
+            # confirmation mail to that same address.
             request.env["gov.topic.subscription"].sudo()._subscribe_by_email(
                 topic, name, email, "web", self._ip()
             )
         except UserError as error:
             values["error"] = error.args[0]
-            values["error_topic_id"] = topic.id
             return self._page("topic_list_page", values, status=400)
         # The same answer whether or not the address was known: the page tells
         # nobody who follows what.

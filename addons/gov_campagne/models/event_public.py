@@ -4,9 +4,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import email_normalize
 
-# A visitor may register an address this many times per window: enough for a
-# family or a few events, too few for a script filling in the form.
-RATE_LIMIT = 5
+# A visitor may register an address a few times per window (the setting
+# "Public forms: posts per e-mail address per hour"): enough for a family or a
+# few events, too few for a script filling in the form.
 RATE_WINDOW = timedelta(hours=1)
 
 
@@ -76,7 +76,10 @@ class EventEvent(models.Model):
                 ("create_date", ">", fields.Datetime.now() - RATE_WINDOW),
             ]
         )
-        if recent >= RATE_LIMIT:
+        per_email, _per_client = self.env[
+            "gov.public.form.submission"
+        ]._gov_rate_limits()
+        if recent >= per_email:
             raise UserError(
                 self.env._(
                     "This e-mail address was used for many registrations just "

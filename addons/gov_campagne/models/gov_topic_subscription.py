@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.addons.gov_addressbook.server_context import server_flag, server_flags
 from odoo.exceptions import UserError
 from odoo.tools import email_normalize
 
@@ -16,7 +17,9 @@ SOURCES = [("web", "Web"), ("staff", "Staff"), ("import", "Import")]
 # cannot be used to flood someone's mailbox.
 RESEND_AFTER = timedelta(minutes=10)
 # Fields that only the consent methods below may change, so that the consent
-# log always tells the whole story of a subscription.
+# log always tells the whole story of a subscription. The consent methods say
+# so with a server flag (see gov_addressbook.server_context), never with the
+# context: an RPC caller sets the context and could pass the guard with it.
 CONSENT_FIELDS = {
     "state",
     "confirmed_at",
@@ -85,7 +88,9 @@ class GovTopicSubscription(models.Model):
             elif vals.get("state") == "withdrawn":
                 raise UserError(self.env._("A new subscription cannot be withdrawn."))
         subscriptions = super().create(vals_list)
-        ip = self.env.context.get("gov_consent_ip")
+        # The client's address is what the public page saw, never a claim
+        # from the caller's context.
+        ip = server_flag("gov_consent_ip")
         Log = self.env["gov.topic.consent.log"]
         for source in set(subscriptions.mapped("source")):
             batch = subscriptions.filtered(lambda sub, src=source: sub.source == src)
@@ -96,7 +101,7 @@ class GovTopicSubscription(models.Model):
         return subscriptions
 
     def write(self, vals):
-        if not self.env.context.get("gov_consent_write"):
+        if not server_flag("gov_consent_write"):
             if CONSENT_FIELDS & set(vals):
                 raise UserError(
                     self.env._(
@@ -114,7 +119,8 @@ class GovTopicSubscription(models.Model):
         return super().write(vals)
 
     def _consent_write(self, vals):
-        return self.with_context(gov_consent_write=True).write(vals)
+        with server_flags(gov_consent_write=True):
+            return self.write(vals)
 
     # ------------------------------------------------------------------
     # Consent transitions: each one writes its consent log lines
@@ -131,9 +137,10 @@ class GovTopicSubscription(models.Model):
             [("topic_id", "=", topic.id), ("partner_id", "=", partner.id)], limit=1
         )
         if not existing:
-            return self.with_context(gov_consent_ip=ip).create(
-                {"topic_id": topic.id, "partner_id": partner.id, "source": source}
-            )
+            with server_flags(gov_consent_ip=ip or None):
+                return self.create(
+                    {"topic_id": topic.id, "partner_id": partner.id, "source": source}
+                )
         if existing.state == "withdrawn":
             existing._consent_write(
                 {
@@ -209,15 +216,32 @@ class GovTopicSubscription(models.Model):
     def _send_confirmation(self):
         template = self.env.ref("gov_campagne.mail_template_topic_confirm")
         for subscription in self:
-            # sudo: the template reads the token, which only the system may see;
-            # the mail goes to the subscriber's own address and nowhere else.
+            # sudo: mail.mail is for system users only. The template renders
+            # the link with its token hidden (the stored copies are read by
+            # staff); mail.mail puts the token in as the mail leaves, for the
+            # subscriber's own address only.
             template.sudo().send_mail(subscription.id)
         self.write({"confirmation_sent_at": fields.Datetime.now()})
 
     # ------------------------------------------------------------------
-    # Public links: the caller must be allowed to read the token (system or
-    # sudo), as when the mail templates are rendered.
+    # Public links. The real ones need the token (system or sudo); mails are
+    # written with the hidden ones, which mail.mail reveals as they leave.
     # ------------------------------------------------------------------
+
+    def _get_mail_confirm_url(self):
+        """The confirmation link as the stored mail shows it: no token."""
+        self.ensure_one()
+        return topic_links.confirm_url(self.get_base_url(), topic_links.HIDDEN_TOKEN)
+
+    def _gov_is_own_mailbox(self, partner, emails_normalized):
+        """True when an outgoing mail goes to the subscriber and nobody else:
+        to the subscriber's relation, or to addresses that are all the
+        subscriber's own. Only such a mail may carry the token."""
+        self.ensure_one()
+        if partner:
+            return partner == self.partner_id
+        own = self.partner_id.email_normalized
+        return bool(own and emails_normalized) and set(emails_normalized) == {own}
 
     def _get_confirm_url(self):
         self.ensure_one()

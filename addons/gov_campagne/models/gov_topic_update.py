@@ -135,7 +135,12 @@ class GovTopicUpdate(models.Model):
         return len(subscriptions)
 
     def _prepare_mail_vals(self, subscription, email_from, base_url):
-        link = topic_links.unsubscribe_url(base_url, subscription.token)
+        # The stored mail (readable through its mail.message) carries the link
+        # with the token hidden; mail.mail reveals it as the mail leaves, for
+        # the subscriber's own address only (gov_topic_subscription_id says
+        # whose).
+        hidden = topic_links.HIDDEN_TOKEN
+        link = topic_links.unsubscribe_url(base_url, hidden)
         footer = Markup(
             '<p style="font-size: small; color: #666;">%s <a href="%s">%s</a></p>'
         ) % (
@@ -151,8 +156,7 @@ class GovTopicUpdate(models.Model):
             "body_html": Markup(self.body or "") + footer,
             "email_from": email_from,
             "email_to": subscription.partner_id.email_formatted,
-            "headers": repr(
-                topic_links.unsubscribe_headers(base_url, subscription.token)
-            ),
+            "headers": repr(topic_links.unsubscribe_headers(base_url, hidden)),
+            "gov_topic_subscription_id": subscription.id,
             "auto_delete": True,
         }

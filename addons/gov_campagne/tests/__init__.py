@@ -14,6 +14,7 @@ from . import (
     test_preferred_channel,
     test_press_tour,
     test_results,
+    test_security_tokens,
     test_segment,
     test_topic_access,
     test_topic_links,
@@ -22,3 +23,4 @@ from . import (
     test_topic_subscription,
     test_topic_update,
 )
+from . import test_security_public_forms

@@ -1,4 +1,5 @@
 from odoo import http
+from odoo.addons.gov_addressbook import public_input
 from odoo.http import request
 
 from .. import webform
@@ -24,6 +25,9 @@ class LoketWebForm(http.Controller):
                 "values": values or {},
                 "errors": errors or {},
                 "honeypot_field": webform.HONEYPOT_FIELD,
+                "max_lengths": {
+                    field: spec[0] for field, spec in webform.FIELDS.items()
+                },
             },
             status=status,
         )
@@ -44,30 +48,34 @@ class LoketWebForm(http.Controller):
     )
     def loket_question_submit(self, **post):
         Submission = request.env["gov.loket.webform.submission"]
+        echo = webform.form_echo(post)
         if webform.is_spam(post):
             general = request.env._("Your question could not be sent.")
-            return self._gov_render_form(post, {"general": general}, status=400)
+            return self._gov_render_form(echo, {"general": general}, status=400)
         subjects = self._gov_subjects()
         values, codes = webform.clean_submission(post, set(subjects.ids))
         if codes:
             errors = Submission._gov_error_messages(codes)
-            return self._gov_render_form(post, errors, status=400)
-        ip_address = request.httprequest.remote_addr
+            return self._gov_render_form(echo, errors, status=400)
+        # The client's address as Odoo sees it: the forwarded address only in
+        # --proxy-mode (werkzeug's ProxyFix), never a header sent by a visitor.
+        client = public_input.client_key(request.httprequest.remote_addr)
         # sudo: a read-only count of earlier submissions from this address.
-        if Submission.sudo()._gov_is_rate_limited(values["email"], ip_address):
+        if Submission.sudo()._gov_is_rate_limited(values["email"], client):
             general = request.env._(
                 "You have sent several questions in the last hour. Please try "
                 "again later or call us."
             )
-            return self._gov_render_form(post, {"general": general}, status=429)
+            return self._gov_render_form(echo, {"general": general}, status=429)
         # sudo: the public user cannot create requests. Safe because every
         # value was validated above (subject among the published ones, e-mail,
         # phone and postcode checked, text escaped into the description), the
-        # model is fixed, and nothing of an existing relation is shown back.
+        # model is fixed, and nothing of an existing relation is shown back or
+        # linked: a relation with the typed address is only suggested to staff.
         ticket = (
             request.env["helpdesk.ticket"]
             .sudo()
-            ._gov_create_from_webform(values, ip_address)
+            ._gov_create_from_webform(values, client)
         )
         return request.render(
             "gov_loket.webform_question_done", {"number": ticket.number}

@@ -1,4 +1,5 @@
 from . import (
+    gov_contact_moment_source,
     gov_loket_answer,
     gov_loket_handover,
     gov_loket_webform_submission,
@@ -18,6 +19,7 @@ from . import (
     helpdesk_ticket_status_mail,
     helpdesk_ticket_team,
     helpdesk_ticket_webform,
+    mail_mail,
     res_config_settings,
     res_users,
 )

@@ -1,5 +1,6 @@
 from odoo import fields, models
 from odoo.addons.gov_addressbook.models.gov_contact_moment import CHANNELS
+from odoo.addons.gov_addressbook.server_context import server_flag
 from odoo.exceptions import UserError, ValidationError
 
 
@@ -62,8 +63,10 @@ class HelpdeskTicket(models.Model):
             raise UserError(
                 self.env._("No closing stage is configured for this request's team.")
             )
-        # Answered during the call that asked it: that call is the contact.
-        in_call = self.env.context.get("gov_loket_answer_in_call")
+        # Answered during the call that asked it: that call is the contact. A
+        # server flag set by the register wizard, not the context: an RPC
+        # caller could otherwise answer without leaving a contact moment.
+        in_call = server_flag("gov_loket_answer_in_call")
         if self.partner_id and not in_call:
             self.env["gov.contact.moment"].create(
                 self._gov_contact_moment_vals("outbound", code, answer)

@@ -7,6 +7,12 @@ from odoo.exceptions import ValidationError
 from odoo.tools import consteq
 
 SCORES = range(1, 6)
+SATISFACTION_PATH = "/loket/tevredenheid/"
+# What the stored answer (chatter, mail.message, mail.mail) shows in place of
+# the token: every reader of the request, the employee being rated included,
+# sees that copy. The real token is put in only as the mail leaves, for the
+# requester (see mail.mail); this one matches no ticket, so the page says 404.
+HIDDEN_TOKEN = "hidden"
 
 
 class HelpdeskTicket(models.Model):
@@ -14,8 +20,20 @@ class HelpdeskTicket(models.Model):
 
     _inherit = "helpdesk.ticket"
 
+    # Only the system sees the token: a manager or the employee being rated
+    # could otherwise score the answer in the requester's place.
     satisfaction_token = fields.Char(
-        copy=False, readonly=True, groups="gov_loket.group_manager"
+        copy=False, readonly=True, groups="base.group_system"
+    )
+    satisfaction_message_id = fields.Many2one(
+        "mail.message",
+        string="Answer message",
+        copy=False,
+        readonly=True,
+        ondelete="set null",
+        groups="base.group_system",
+        help="The answer sent to the requester: only its mails get the real "
+        "satisfaction link.",
     )
     satisfaction_score = fields.Integer(
         string="Satisfaction (1-5)",
@@ -33,16 +51,34 @@ class HelpdeskTicket(models.Model):
         "A satisfaction score runs from 1 to 5.",
     )
 
-    def _gov_satisfaction_url(self):
-        """Public link to rate this request; creates its secret token once."""
+    def _gov_satisfaction_url(self, hidden=False):
+        """Public link to rate this request; creates its secret token once.
+
+        With ``hidden`` the link carries no token: that is the one written in
+        the answer, which staff can read (see ``_gov_reveal_satisfaction``).
+        """
         self.ensure_one()
         # sudo: the token is hidden from staff; only the link leaves the
         # system, in the answer to the requester.
         ticket = self.sudo()
         if not ticket.satisfaction_token:
             ticket.satisfaction_token = secrets.token_urlsafe(24)
-        base = self.get_base_url()
-        return f"{base}/loket/tevredenheid/{self.id}/{ticket.satisfaction_token}"
+        token = HIDDEN_TOKEN if hidden else ticket.satisfaction_token
+        return f"{self.get_base_url()}{SATISFACTION_PATH}{self.id}/{token}"
+
+    def _gov_reveal_satisfaction(self, text):
+        """``text`` with the hidden satisfaction link made the real one.
+
+        For the outgoing mail only; the caller checks that it is the answer to
+        the requester (see mail.mail). ``self`` must be sudo.
+        """
+        self.ensure_one()
+        if not text or not self.satisfaction_token:
+            return text
+        hidden = f"{SATISFACTION_PATH}{self.id}/{HIDDEN_TOKEN}"
+        return text.replace(
+            hidden, f"{SATISFACTION_PATH}{self.id}/{self.satisfaction_token}"
+        )
 
     @api.model
     def _gov_from_satisfaction_token(self, ticket_id, token):
@@ -84,14 +120,20 @@ class HelpdeskTicket(models.Model):
         return res
 
     def _gov_send_answer_mail(self):
+        """Post the answer to the requester with the link to score it.
+
+        The posted message (the chatter, and the mail as stored) carries the
+        link with its token hidden; only the mail that leaves for the
+        requester gets the real one (see mail.mail).
+        """
         self.ensure_one()
         body = Markup("<p>%s</p><p>%s <a href='%s'>%s</a></p>") % (
             self.answer,
             self.env._("How satisfied are you with this answer?"),
-            self._gov_satisfaction_url(),
+            self._gov_satisfaction_url(hidden=True),
             self.env._("Give your score"),
         )
-        self.message_post(
+        message = self.message_post(
             body=body,
             subject=self.env._(
                 "Answer to your question %(number)s", number=self.number
@@ -100,3 +142,7 @@ class HelpdeskTicket(models.Model):
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
         )
+        # sudo: the marker is for the system only, so that no other message
+        # can be made to carry the link. message_post sends the mails after
+        # the commit, when the marker is in place.
+        self.sudo().satisfaction_message_id = message

@@ -18,7 +18,10 @@ from . import (
     test_register,
     test_routing,
     test_satisfaction,
+    test_security_tokens,
     test_status_mail,
     test_webform,
     test_working_days,
 )
+from . import test_security_public_forms
+from . import test_security_confidential_requests

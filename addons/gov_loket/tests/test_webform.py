@@ -100,11 +100,16 @@ class TestWebformHttp(HttpCase):
         ticket = self._tickets()
         self.assertEqual(len(ticket), 1)
         self.assertIn(ticket.number, response.text)
-        self.assertEqual(ticket.partner_id, self.known)
+        # A known address is only suggested; the Loket links it after checking
+        # (see test_security_public_forms).
+        self.assertFalse(ticket.partner_id)
+        self.assertEqual(ticket.gov_possible_partner_id, self.known)
         self.assertEqual(
             ticket.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web")
         )
         self.assertIn("emptied in my street", ticket.description)
+        self.assertFalse(ticket.contact_moment_ids)
+        ticket.action_gov_link_possible_partner()
         moment = ticket.contact_moment_ids
         self.assertEqual((moment.channel, moment.direction), ("web_form", "inbound"))
         self.assertEqual(moment.partner_id, self.known)

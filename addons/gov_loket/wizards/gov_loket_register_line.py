@@ -1,6 +1,7 @@
 from markupsafe import escape
 
 from odoo import api, fields, models
+from odoo.addons.gov_addressbook.server_context import server_flags
 from odoo.exceptions import ValidationError
 
 from ..models.helpdesk_ticket_outcome import CONTACT_OUTCOMES
@@ -108,8 +109,8 @@ class GovLoketRegisterLine(models.TransientModel):
             answer = self.answer
             if self.outcome == "referred":
                 answer = self.env._("Referred to: %(where)s", where=answer.strip())
-            ticket.with_context(gov_loket_answer_in_call=True).action_answer(
-                answer, self.register_id.channel_id.gov_channel
-            )
+            # The call registered with this line is the contact moment.
+            with server_flags(gov_loket_answer_in_call=True):
+                ticket.action_answer(answer, self.register_id.channel_id.gov_channel)
         elif self.user_id and self.outcome in ("handed_over", "callback"):
             ticket.action_hand_over(self.user_id.id, self.note or self.question)
