@@ -63,7 +63,7 @@ def odoo_url(odoo_config, odoo_db):
         try:
             if requests.get(f"{url}/web/health", timeout=2).status_code == 200:
                 break
-        except requests.ConnectionError:
+        except requests.RequestException:  # not listening yet, or still busy
             time.sleep(0.5)
     else:
         server.terminate()

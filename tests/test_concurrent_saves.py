@@ -1,6 +1,7 @@
 """Issue 15: colleagues saving at the same moment on a running server get no
 error, and "colleague knows contact" exists once."""
 
+import uuid
 import xmlrpc.client
 from concurrent.futures import ThreadPoolExecutor
 
@@ -24,12 +25,13 @@ def test_simultaneous_contact_moments_for_one_pair(odoo_url, odoo_db):
         [("module", "=", "gov_addressbook"), ("name", "=", "group_user")],
         ["res_id"],
     )
+    login = f"concurrent_employee_{uuid.uuid4().hex[:8]}"
     user_id = as_admin(
         "res.users",
         "create",
         {
             "name": "Concurrent Employee",
-            "login": "concurrent_employee",
+            "login": login,
             "password": PASSWORD,
             "group_ids": [(4, group["res_id"])],
         },

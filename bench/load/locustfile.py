@@ -197,10 +197,12 @@ class FrontDeskAgent(HttpUser):
             name="4 register call (2 questions)",
         )
         ACKNOWLEDGED["tickets"] += [first, second]
+        # The handed-over question is the one that gets handed on and
+        # answered; a call-back note is answered by phone, not here.
         self.ticket_ids += self.call(
             "helpdesk.ticket",
             "search",
-            [[("name", "in", [first[:80], second[:80]])]],
+            [[("name", "=", first[:80])]],
             name="4 register call (2 questions)",
         )
 

@@ -12,12 +12,13 @@ WEB_CLIENT_PATHS = ("/web/dataset/call_kw", "/web/dataset/call_button")
 
 def _screen_or_rpc(screen):
     """The origin the server can vouch for: the web client's ``screen`` when
-    the call came through the web client (or from server code, outside any
-    request), "rpc" for XML-RPC, JSON-RPC and JSON-2 callers."""
+    the call came through the web client's routes, "rpc" for everything else
+    (XML-RPC and JSON-RPC run without a request object, JSON-2 on its own
+    route, scripts and server code call the ORM directly)."""
     try:
         path = request.httprequest.path
-    except (RuntimeError, AttributeError):  # no HTTP request: server code
-        return screen
+    except (RuntimeError, AttributeError):  # no HTTP request bound
+        return "rpc"
     return screen if path.startswith(WEB_CLIENT_PATHS) else "rpc"
 
 

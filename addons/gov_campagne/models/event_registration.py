@@ -5,6 +5,8 @@ class EventRegistration(models.Model):
     """Registrations and attendance of campaign events on the relation timeline."""
 
     _inherit = "event.registration"
+    # See gov_addressbook's base_input_guard: a clear refusal over RPC too.
+    _gov_text_limits = {"name": 256, "email": 254, "phone": 64, "company_name": 256}
 
     @api.model_create_multi
     def create(self, vals_list):

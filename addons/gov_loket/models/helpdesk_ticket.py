@@ -22,6 +22,8 @@ class HelpdeskTicket(models.Model):
     """A Loket request: registration, deadline and contact timeline."""
 
     _inherit = "helpdesk.ticket"
+    # See gov_addressbook's base_input_guard: a clear refusal over RPC too.
+    _gov_text_limits = {"name": 256, "partner_name": 256, "partner_email": 254}
 
     received_date = fields.Datetime(
         string="Received",

@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from .common import GovLoketCase
@@ -61,3 +61,9 @@ class TestConfidentialRequestsHoldAgainstColleagues(GovLoketCase):
             with self.assertRaises(AccessError):
                 attempt()
         self.assertFalse(self._sees(self.colleague))
+
+    def test_request_texts_have_limits_over_rpc(self):
+        with self.assertRaisesRegex(ValidationError, "too long: at most 256"):
+            self.Ticket.with_user(self.front_desk).create(
+                self._ticket_vals(name="Vraag " * 20_000)
+            )
