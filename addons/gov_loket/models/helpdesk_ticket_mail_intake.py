@@ -276,6 +276,8 @@ class HelpdeskTicket(models.Model):
         intake = _intake()
         if not intake:
             return
+        # The intake dict is the gateway's own, for this one mail.
+        intake["new_ticket_id"] = self.id
         if self.gov_cc_team_ids:
             self.message_subscribe(
                 partner_ids=self.gov_cc_team_ids.user_ids.partner_id.ids
@@ -298,9 +300,9 @@ class HelpdeskTicket(models.Model):
         # Inline images of the mail that made the request: the chatter message
         # links them to their attachments, the description still says "cid:".
         if (
-            _intake()
+            len(self) == 1
+            and _intake().get("new_ticket_id") == self.id
             and message.message_type == "email"
-            and len(self) == 1
             and "cid:" in (self.description or "")
             and "cid:" not in (message.body or "")
         ):

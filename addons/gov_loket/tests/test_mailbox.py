@@ -2,7 +2,8 @@
 
 import base64
 
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tools import convert_file
 
 from .mailbox_common import LoketMailboxCase, b64, multipart, raw_mail
 
@@ -399,3 +400,35 @@ class TestMailboxContent(LoketMailboxCase):
         )
         new, _ = self.deliver(bounce)
         self.assertFalse(new)
+
+
+@tagged("post_install", "-at_install")
+class TestMailboxDemo(TransactionCase):
+    """8. The demo's teams receive mail as shipped."""
+
+    def test_demo_team_alias_routes(self):
+        # Loaded here: tests do not rely on a database installed with demo data.
+        convert_file(self.env, "gov_loket", "demo/gov_loket_demo.xml", {}, mode="init")
+        kcc = self.env.ref("gov_loket.helpdesk_ticket_team_kcc_demo")
+        permits = self.env.ref("gov_loket.helpdesk_ticket_team_permits_demo")
+        self.assertTrue(kcc.alias_id.alias_domain_id)
+        self.assertEqual(kcc.alias_id.alias_full_name.split("@")[0], "vragen")
+        self.assertEqual(permits.alias_id.alias_full_name.split("@")[0], "vergunningen")
+        gateway = new_test_user(self.env, "demo_mailgate", groups="base.group_user")
+        raw = raw_mail(
+            to=kcc.alias_id.alias_full_name,
+            sender="Fatima El Amrani <fatima.elamrani@example.org>",
+        ).replace("mx.gemeente.test", "mx.demo.test")
+        thread_id = (
+            self.env["mail.thread"].with_user(gateway).message_process(None, raw)
+        )
+        ticket = self.env["helpdesk.ticket"].browse(thread_id)
+        self.assertEqual(ticket.team_id, kcc)
+        self.assertEqual(
+            ticket.partner_id, self.env.ref("gov_loket.res_partner_citizen_demo")
+        )
+        self.assertTrue(ticket.deadline_date)
+        acknowledgement = self.env["mail.mail"].search(
+            [("model", "=", ticket._name), ("res_id", "=", ticket.id)]
+        )
+        self.assertIn(ticket.number, acknowledgement.subject)
