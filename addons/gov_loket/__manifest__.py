@@ -35,5 +35,6 @@
         "web.assets_backend": ["gov_loket/static/src/dashboard/*"],
         "web.assets_tests": ["gov_loket/static/tests/tours/*.js"],
     },
+    "external_dependencies": {"python": ["tnefparse"]},
     "installable": True,
 }

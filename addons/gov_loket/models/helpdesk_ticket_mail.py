@@ -12,9 +12,11 @@ class HelpdeskTicket(models.Model):
     def message_new(self, msg, custom_values=None):
         """A mail on the alias is a request on the e-mail channel.
 
-        The mail gateway already links the sender when one relation has that
-        address (``author_id``); otherwise the request keeps the sender's name
-        and address so the front desk can link or create the relation.
+        The mail gateway links the sender when one relation has that address
+        (``author_id``) and the receiving server authenticated it (see
+        ``_gov_mail_intake``); otherwise the request keeps the sender's name
+        and address so the front desk can link or create the relation. The
+        team's subject for mail gives the request its service norm.
         """
         custom_values = dict(custom_values or {})
         if not custom_values.get("channel_id"):
@@ -22,13 +24,20 @@ class HelpdeskTicket(models.Model):
                 "helpdesk_mgmt.helpdesk_ticket_channel_email", raise_if_not_found=False
             )
             custom_values["channel_id"] = channel.id if channel else False
+        if not custom_values.get("category_id") and custom_values.get("team_id"):
+            team = self.env["helpdesk.ticket.team"].browse(custom_values["team_id"])
+            if team.gov_mail_category_id:
+                custom_values["category_id"] = team.gov_mail_category_id.id
         if not msg.get("author_id"):
             senders = email_split_tuples(msg.get("email_from") or msg.get("from"))
             if senders:
                 name, email = senders[0]
                 custom_values.setdefault("partner_name", name or email)
                 custom_values.setdefault("partner_email", email)
-        return super().message_new(msg, custom_values=custom_values)
+        custom_values = self._gov_mail_custom_values(msg, custom_values)
+        ticket = super().message_new(msg, custom_values=custom_values)
+        ticket._gov_mail_after_new()
+        return ticket
 
     sender_unknown = fields.Boolean(
         string="Sender not in the address book",

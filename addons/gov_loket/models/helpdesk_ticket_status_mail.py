@@ -53,7 +53,11 @@ class HelpdeskTicket(models.Model):
             return
         template = self.env.ref(STATUS_TEMPLATE)
         for ticket in tickets:
-            template.send_mail(ticket.id)
+            # Replies go to the team's alias, so they thread onto the request.
+            reply_to = ticket._gov_reply_to()
+            template.send_mail(
+                ticket.id, email_values={"reply_to": reply_to} if reply_to else None
+            )
 
     def _track_template(self, tracking):
         res = super()._track_template(tracking)

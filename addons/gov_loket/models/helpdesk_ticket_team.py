@@ -50,3 +50,16 @@ class HelpdeskTicketTeam(models.Model):
         else:
             chosen = None
         return self.env["res.users"].browse(chosen or [])
+
+    gov_acknowledge = fields.Boolean(
+        string="Acknowledge mail requests",
+        help="Send whoever mails the team's alias an acknowledgement with the "
+        "request number and the date by which they get an answer, in their "
+        "language. Automatic mails are never answered.",
+    )
+    gov_mail_category_id = fields.Many2one(
+        "helpdesk.ticket.category",
+        string="Subject of mail requests",
+        help="Subject, and so service norm, of new requests that arrive on the "
+        "team's alias; the front desk can change it.",
+    )

@@ -3,6 +3,8 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .. import mail_intake
+
 
 class HelpdeskTicket(models.Model):
     """Requests sent through the public web form.
@@ -70,10 +72,12 @@ class HelpdeskTicket(models.Model):
     def _gov_create_from_webform(self, values, ip_address):
         """Create the request for clean web-form ``values`` (see webform.py)."""
         partner, possible = self._gov_webform_partner(values)
-        lines = [escape(line) for line in values["question"].splitlines()]
+        # A BSN typed in the question is shown masked everywhere.
+        question, bsns = mail_intake.mask_bsns(values["question"])
+        lines = [escape(line) for line in question.splitlines()]
         ticket = self.create(
             {
-                "name": values["question"].splitlines()[0][:80],
+                "name": question.splitlines()[0][:80],
                 "description": Markup("<p>%s</p>") % Markup("<br/>").join(lines),
                 "partner_id": partner.id,
                 "gov_possible_partner_id": possible.id,
@@ -92,6 +96,10 @@ class HelpdeskTicket(models.Model):
                 "user_id": False,
             }
         )
+        if bsns and partner:
+            # Only on the relation this very submission created: an address
+            # typed on a form proves nothing about an existing relation.
+            ticket._gov_record_bsn(partner, bsns, "web_form")
         self.env["gov.loket.webform.submission"].create(
             {
                 "email": values["email"],

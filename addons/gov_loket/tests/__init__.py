@@ -14,6 +14,8 @@ from . import (
     test_letter,
     test_loket_tour,
     test_mail_alias,
+    test_mail_intake,
+    test_mailbox,
     test_portal,
     test_register,
     test_routing,

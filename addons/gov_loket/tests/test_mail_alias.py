@@ -4,7 +4,10 @@ from odoo.tests import tagged
 
 from .common import GovLoketCase
 
-MAIL = """Return-Path: {return_path}
+MAIL = """Authentication-Results: mx.gemeente.test; spf=pass
+ smtp.mailfrom=example.org; dkim=pass header.d=example.org; dmarc=pass
+ header.from=example.org
+Return-Path: {return_path}
 To: {to}
 cc: {cc}
 Received: by mail.gemeente.test (Postfix, from userid 10002)

@@ -163,3 +163,27 @@ class TestWebformHttp(HttpCase):
         self.assertFalse(self._tickets())
         response = self._post(email="other@example.org")
         self.assertEqual(response.status_code, 200)
+
+    def test_bsn_in_question_masked_and_stored_on_new_relation(self):
+        self._post(
+            name="Joost de Boer",
+            email="joost@example.org",
+            question="Mijn BSN is 123456782.\nWanneer wordt de bak geleegd?",
+        )
+        ticket = self._tickets()
+        self.assertNotIn("123456782", ticket.description)
+        self.assertNotIn("123456782", ticket.name)
+        self.assertIn("*****6782", ticket.description)
+        self.assertEqual(ticket.partner_id.sudo().bsn, "123456782")
+        log = self.env["gov.processing.log"].search(
+            [("partner_id", "=", ticket.partner_id.id)]
+        )
+        self.assertEqual((log.activity, log.origin), ("record_bsn", "web_form"))
+        for message in ticket.message_ids:
+            self.assertNotIn("123456782", message.body or "")
+
+    def test_bsn_typed_with_a_known_address_not_stored(self):
+        self._post(question="Mijn BSN is 123456782, klopt mijn adres?")
+        ticket = self._tickets()
+        self.assertIn("*****6782", ticket.description)
+        self.assertFalse(self.known.sudo().bsn)
