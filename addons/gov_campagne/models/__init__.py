@@ -13,9 +13,10 @@ from . import (
     gov_topic_consent_log,
     gov_topic_subscription,
     gov_topic_update,
+    ir_mail_server,
     gov_segment,
     mail_mail,
     mailing_mailing,
-    mailing_trace,
     res_partner,
+    sms_sms,
 )

@@ -88,6 +88,25 @@ class GovCampaign(models.Model):
     audience_total_count = fields.Integer(
         string="In audience", compute="_compute_audience_count"
     )
+    email_from = fields.Char(
+        string="Sender",
+        help="The organisation's address the mailings of this campaign come "
+        'from, e.g. "Provincie Overijssel" <communicatie@overijssel.nl>. '
+        "Replies and bounces are not mixed with a person's own mail.",
+    )
+    tracking_enabled = fields.Boolean(
+        string="Track opens and clicks",
+        default=False,
+        tracking=True,
+        help="Off: mails carry no open-tracking pixel and their links are not "
+        "rewritten, so nobody's reading is recorded. On: only with a purpose.",
+    )
+    tracking_purpose = fields.Text(
+        string="Purpose of tracking",
+        tracking=True,
+        help="Why reading and clicking of individual relations is recorded "
+        "(personal data processing needs a purpose).",
+    )
     mailing_ids = fields.One2many(
         "mailing.mailing",
         "gov_campaign_id",
@@ -114,6 +133,21 @@ class GovCampaign(models.Model):
             ):
                 raise ValidationError(
                     self.env._("A campaign cannot end before it starts.")
+                )
+
+    @api.constrains("tracking_enabled", "tracking_purpose")
+    def _check_tracking_purpose(self):
+        for campaign in self:
+            if (
+                campaign.tracking_enabled
+                and not (campaign.tracking_purpose or "").strip()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Campaign %(name)s tracks opens and clicks: state the "
+                        "purpose of that tracking.",
+                        name=campaign.name,
+                    )
                 )
 
     @api.constrains("audience_domain")
@@ -189,11 +223,13 @@ class GovCampaign(models.Model):
         self._set_state("running")
         today = fields.Date.context_today(self)
         self.filtered(lambda campaign: not campaign.date_start).date_start = today
+        return True
 
     def action_done(self):
         self._set_state("done")
         today = fields.Date.context_today(self)
         self.filtered(lambda campaign: not campaign.date_end).date_end = today
+        return True
 
     def action_cancel(self):
         self._set_state("cancelled")
@@ -201,9 +237,11 @@ class GovCampaign(models.Model):
         self.press_release_ids.filtered(
             lambda release: release.state == "scheduled"
         ).action_reset_draft()
+        return True
 
     def action_reset(self):
         self._set_state("draft")
+        return True
 
     # ------------------------------------------------------------------
     # Linked mailings and events
@@ -212,17 +250,20 @@ class GovCampaign(models.Model):
     def action_new_mailing(self):
         """Open a new mailing to the campaign audience."""
         self.ensure_one()
+        context = {
+            "default_gov_campaign_id": self.id,
+            "default_subject": self.name,
+            "default_mailing_model_id": self.env["ir.model"]._get_id("res.partner"),
+            "default_mailing_domain": self.audience_domain,
+        }
+        if self.email_from:
+            context["default_email_from"] = self.email_from
         return {
             "type": "ir.actions.act_window",
             "res_model": "mailing.mailing",
             "view_mode": "form",
             "target": "current",
-            "context": {
-                "default_gov_campaign_id": self.id,
-                "default_subject": self.name,
-                "default_mailing_model_id": self.env["ir.model"]._get_id("res.partner"),
-                "default_mailing_domain": self.audience_domain,
-            },
+            "context": context,
         }
 
     def action_new_event(self):

@@ -24,23 +24,21 @@ class GovCampaign(models.Model):
         keeps the printed letters; ``links`` optional ``{partner_id: url}``
         printed under each letter and SMS (e.g. to unsubscribe).
 
-        Returns the values of the outbound contact moments for the letters and
-        SMS: the caller creates them with its own, in one batch.
+        Returns the values of the outbound contact moments for the letters:
+        the caller creates them with its own, in one batch. The moment of an
+        SMS is logged when the provider takes it (see sms.sms).
         """
         links = links or {}
-        moment_vals = []
         letters = split.get("letter") or self.env["res.partner"]
         if letters:
             self._gov_print_letters(letters, message, attach_to, links)
         texts = split.get("sms") or self.env["res.partner"]
         if texts:
             self._gov_queue_sms(texts, message, links)
-        for channel, partners in (("letter", letters), ("sms", texts)):
-            moment_vals += [
-                {**message["moment"], "partner_id": partner.id, "channel": channel}
-                for partner in partners
-            ]
-        return moment_vals
+        return [
+            {**message["moment"], "partner_id": partner.id, "channel": "letter"}
+            for partner in letters
+        ]
 
     @api.model
     def _gov_print_letters(self, partners, message, attach_to, links):
@@ -92,6 +90,12 @@ class GovCampaign(models.Model):
         """Queue one SMS per relation; Odoo's SMS queue sends them."""
         plain = html2plaintext(message["body"] or "")
         common = channel_text.sms_text(message["subject"], plain)
+        # Logged when sent: the time is set then (see sms.sms).
+        moment = {
+            key: value
+            for key, value in message["moment"].items()
+            if key != "occurred_at"
+        }
         vals_list = []
         for partner in partners:
             link = links.get(partner.id)
@@ -106,8 +110,16 @@ class GovCampaign(models.Model):
                     "partner_id": partner.id,
                     "body": body,
                     "state": "outgoing",
+                    "gov_moment": {
+                        **moment,
+                        "partner_id": partner.id,
+                        "channel": "sms",
+                    },
                 }
             )
         # sudo: sms.sms is for system users only; the texts are built here from
         # a send the caller may make, to relations filtered by the exclusions.
-        return self.env["sms.sms"].sudo().create(vals_list)
+        texts = self.env["sms.sms"].sudo().create(vals_list)
+        # Send now, not at the next run of the SMS queue.
+        self.env.ref("sms.ir_cron_sms_scheduler_action").sudo()._trigger()
+        return texts

@@ -24,6 +24,12 @@ class GovTopic(models.Model):
         tracking=True,
         help="Shown on the public topics page, where anyone can subscribe.",
     )
+    email_from = fields.Char(
+        string="Sender",
+        help="The organisation's address updates on this topic come from, e.g. "
+        '"Provincie Overijssel" <communicatie@overijssel.nl>. Empty: the '
+        "company's address, never the publishing employee's own.",
+    )
     subscription_ids = fields.One2many(
         "gov.topic.subscription", "topic_id", string="Subscriptions"
     )

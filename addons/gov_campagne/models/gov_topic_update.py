@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -35,7 +37,24 @@ class GovTopicUpdate(models.Model):
         help="Confirmed subscribers who may be contacted now, each on the "
         "channel they prefer (e-mail, letter or SMS).",
     )
-    sent_count = fields.Integer(string="Sent to", readonly=True, copy=False)
+    sent_count = fields.Integer(
+        string="Recipients",
+        readonly=True,
+        copy=False,
+        help="Subscribers the update was made for, on any channel.",
+    )
+    mail_queued_count = fields.Integer(
+        string="E-mails waiting",
+        compute="_compute_delivery_counts",
+        help="E-mails in the mail queue, also those tried again later because "
+        "the mail server could not take them.",
+    )
+    mail_sent_count = fields.Integer(
+        string="E-mails sent", compute="_compute_delivery_counts"
+    )
+    mail_failed_count = fields.Integer(
+        string="E-mails failed", compute="_compute_delivery_counts"
+    )
 
     @api.depends("topic_id")
     def _compute_recipient_count(self):
@@ -43,6 +62,42 @@ class GovTopicUpdate(models.Model):
             update.recipient_count = self.env["gov.topic.subscription"].search_count(
                 update._get_recipients_domain()
             )
+
+    def _compute_delivery_counts(self):
+        # sudo: counts only; mail.mail is for system users.
+        queued = defaultdict(int)
+        failed = defaultdict(int)
+        for update, state, count in (
+            self.env["mail.mail"]
+            .sudo()
+            ._read_group(
+                [("gov_topic_update_id", "in", self.ids)],
+                ["gov_topic_update_id", "state"],
+                ["__count"],
+            )
+        ):
+            if state == "outgoing":
+                queued[update.id] += count
+            elif state == "exception":
+                failed[update.id] += count
+        # Sent mails are deleted; their contact moments are the record.
+        sent = dict(
+            self.env["gov.contact.moment"]
+            .sudo()
+            ._read_group(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    ("channel", "=", "email"),
+                ],
+                ["res_id"],
+                ["__count"],
+            )
+        )
+        for update in self:
+            update.mail_queued_count = queued[update.id]
+            update.mail_failed_count = failed[update.id]
+            update.mail_sent_count = sent.get(update.id, 0)
 
     def _get_recipients_domain(self):
         """Confirmed subscriptions of the topic whose relation may be reached:
@@ -74,8 +129,15 @@ class GovTopicUpdate(models.Model):
                 }
             )
             update.message_post(
-                body=self.env._("Sent to %(count)s subscribers.", count=count)
+                body=self.env._(
+                    "Made for %(count)s subscribers. The e-mails and SMS are in "
+                    "the queue, which sends them now; see the counters for what "
+                    "has left.",
+                    count=count,
+                )
             )
+        # Send now, not at the next hourly run of the mail queue.
+        self.env["mail.mail"]._gov_trigger_queue()
         return True
 
     def _send(self, now):
@@ -92,8 +154,9 @@ class GovTopicUpdate(models.Model):
             .search_fetch(self._get_recipients_domain(), ["partner_id", "token"])
         )
         partners = subscriptions.partner_id
-        partners.fetch(["name", "email"])  # for email_formatted, in one query
-        email_from = self.env.user.email_formatted or self.env.company.email_formatted
+        partners.fetch(["name", "email", "lang"])  # email_formatted, footer: one query
+        # The organisation sends, not the employee who pressed the button.
+        email_from = self.topic_id.email_from or self.env.company.email_formatted
         base_url = self.get_base_url()
         Campaign = self.env["gov.campaign"]
         split = Campaign._split_by_channel(partners.with_env(self.env))
@@ -103,18 +166,9 @@ class GovTopicUpdate(models.Model):
             )
             for subscription in subscriptions
         }
-        moment = {
-            "direction": "outbound",
-            "subject": self.title,
-            "summary": html2plaintext(self.body or "")[:500],
-            "occurred_at": now,
-            "user_id": self.env.uid,
-            "confidentiality": "openbaar",
-            "is_bulk": True,
-            "res_model": self._name,
-            "res_id": self.id,
-        }
+        moment = self._gov_contact_moment_values(now)
         message = {"subject": self.title, "body": self.body, "moment": moment}
+        # Letters are logged as printed; SMS and e-mails when they leave.
         moment_vals = Campaign._gov_send_other_channels(split, message, self, links)
         mail_vals = []
         by_email = set(split["email"].ids)
@@ -124,15 +178,27 @@ class GovTopicUpdate(models.Model):
             mail_vals.append(
                 self._prepare_mail_vals(subscription, email_from, base_url)
             )
-            moment_vals.append(
-                {**moment, "partner_id": subscription.partner_id.id, "channel": "email"}
-            )
         # sudo: mail.mail is for system users only; the mails are built above.
         self.env["mail.mail"].sudo().create(mail_vals)
         self.env["gov.contact.moment"].with_context(
             tracking_disable=True, mail_create_nolog=True
         ).create(moment_vals)
         return len(subscriptions)
+
+    def _gov_contact_moment_values(self, occurred_at):
+        """Values shared by the outbound contact moments of this update."""
+        self.ensure_one()
+        return {
+            "direction": "outbound",
+            "subject": self.title,
+            "summary": html2plaintext(self.body or "")[:500],
+            "occurred_at": occurred_at,
+            "user_id": (self.published_by_id or self.env.user).id,
+            "confidentiality": "openbaar",
+            "is_bulk": True,
+            "res_model": self._name,
+            "res_id": self.id,
+        }
 
     def _prepare_mail_vals(self, subscription, email_from, base_url):
         # The stored mail (readable through its mail.message) carries the link
@@ -141,15 +207,17 @@ class GovTopicUpdate(models.Model):
         # whose).
         hidden = topic_links.HIDDEN_TOKEN
         link = topic_links.unsubscribe_url(base_url, hidden)
+        # The footer speaks the subscriber's language, not the sender's.
+        env = self.with_context(lang=subscription.partner_id.lang or None).env
         footer = Markup(
             '<p style="font-size: small; color: #666;">%s <a href="%s">%s</a></p>'
         ) % (
-            self.env._(
+            env._(
                 "You receive this because you follow %(topic)s.",
                 topic=self.topic_id.name,
             ),
             link,
-            self.env._("Unsubscribe"),
+            env._("Unsubscribe"),
         )
         return {
             "subject": self.title,
@@ -158,5 +226,6 @@ class GovTopicUpdate(models.Model):
             "email_to": subscription.partner_id.email_formatted,
             "headers": repr(topic_links.unsubscribe_headers(base_url, hidden)),
             "gov_topic_subscription_id": subscription.id,
+            "gov_topic_update_id": self.id,
             "auto_delete": True,
         }

@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.tools import html2plaintext
 
@@ -21,8 +23,53 @@ class MailingMailing(models.Model):
         string="Letters and SMS made at", readonly=True, copy=False
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # A mailing made for a campaign (also over RPC) needs no subject or
+        # sender of its own: it takes the campaign's.
+        campaign_ids = {
+            vals["gov_campaign_id"] for vals in vals_list if vals.get("gov_campaign_id")
+        }
+        campaigns = {
+            campaign.id: campaign
+            for campaign in self.env["gov.campaign"].browse(campaign_ids).exists()
+        }
+        for vals in vals_list:
+            campaign = campaigns.get(vals.get("gov_campaign_id"))
+            if not campaign:
+                continue
+            if not vals.get("subject"):
+                vals["subject"] = campaign.name
+            if not vals.get("email_from") and campaign.email_from:
+                vals["email_from"] = campaign.email_from
+        return super().create(vals_list)
+
     def _gov_splits_channels(self):
         return bool(self.gov_campaign_id) and self.mailing_model_real == "res.partner"
+
+    def _gov_tracking_enabled(self):
+        """Opens and clicks are only tracked for a campaign that chose it."""
+        self.ensure_one()
+        # sudo: one flag of the campaign, which decides on this mailing only.
+        return bool(self.sudo().gov_campaign_id.tracking_enabled)
+
+    def _get_mass_mailing_context(self):
+        context = super()._get_mass_mailing_context()
+        if not self._gov_tracking_enabled():
+            # Links stay as written: no /r/ redirect that counts clicks.
+            context.pop("post_convert_links", None)
+        return context
+
+    def _gov_unsubscribe_footer(self, url, lang):
+        """The visible unsubscribe line, in the recipient's language."""
+        env = self.with_context(lang=lang).env
+        return Markup(
+            '<p style="font-size: small; color: #666;">%s <a href="%s">%s</a></p>'
+        ) % (
+            env._("You receive this mailing from %(sender)s.", sender=self.email_from),
+            url,
+            env._("Unsubscribe"),
+        )
 
     def _get_recipients_domain(self):
         domain = super()._get_recipients_domain()
@@ -89,14 +136,19 @@ class MailingMailing(models.Model):
     def _action_send_mail(self, res_ids=None):
         self._gov_send_other_channels()
         if res_ids:
-            return super()._action_send_mail(res_ids)
-        # Everyone may prefer a letter or an SMS: then no e-mail is left to send.
-        no_mail = self.filtered(
-            lambda m: m.gov_channels_sent_at and not m._get_remaining_recipients()
-        )
-        no_mail.write({"state": "done", "sent_date": fields.Datetime.now()})
-        rest = self - no_mail
-        return super(MailingMailing, rest)._action_send_mail() if rest else True
+            result = super()._action_send_mail(res_ids)
+        else:
+            # Everyone may prefer a letter or an SMS: then no e-mail is left.
+            no_mail = self.filtered(
+                lambda m: m.gov_channels_sent_at and not m._get_remaining_recipients()
+            )
+            no_mail.write({"state": "done", "sent_date": fields.Datetime.now()})
+            rest = self - no_mail
+            result = super(MailingMailing, rest)._action_send_mail() if rest else True
+        # The mails are queued now (over 100 recipients Odoo does not send them
+        # itself): wake the mail queue instead of waiting for its hourly run.
+        self.env["mail.mail"]._gov_trigger_queue()
+        return result
 
     @api.model
     def _process_mass_mailing_queue(self):

@@ -24,3 +24,4 @@ from . import (
     test_topic_update,
 )
 from . import test_security_public_forms
+from . import test_delivery

@@ -3,11 +3,12 @@ import ast
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from .smtp_sink import GovSmtpSinkMixin
 from .topic_common import GovTopicCase
 
 
 @tagged("post_install", "-at_install")
-class TestTopicUpdate(GovTopicCase):
+class TestTopicUpdate(GovSmtpSinkMixin, GovTopicCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -49,13 +50,16 @@ class TestTopicUpdate(GovTopicCase):
         self.assertTrue(update.published_at)
         self.assertEqual(update.published_by_id, self.communication)
         self.assertEqual(update.sent_count, 1)
+        # The moment is logged when the mail leaves, not when it is queued.
+        self.assertFalse(self._moments(update))
+        self.run_mail_queue()
         moments = self._moments(update)
         self.assertEqual(moments.partner_id, self.journalist)
         self.assertEqual(
             (moments.channel, moments.direction, moments.subject),
             ("email", "outbound", "Nachtafsluiting N201"),
         )
-        self.assertEqual(moments.occurred_at, update.published_at)
+        self.assertGreaterEqual(moments.occurred_at, update.published_at)
         self.assertEqual(moments.user_id, self.communication)
 
     def test_every_message_carries_its_unsubscribe_link(self):
@@ -107,7 +111,10 @@ class TestTopicUpdate(GovTopicCase):
         update.action_publish()
         with self.assertRaises(UserError):
             update.action_publish()
+        self.run_mail_queue()
+        self.run_mail_queue()
         self.assertEqual(len(self._moments(update)), 1)
+        self.assertEqual(len(self.sink.messages), 1)
 
     def test_publishing_does_not_query_per_recipient(self):
         Partner = self.env["res.partner"]
