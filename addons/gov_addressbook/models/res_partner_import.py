@@ -134,7 +134,7 @@ class ResPartner(models.Model):
             self.env._(
                 "Row %(row)s, %(name)s: looks like %(other)s (ID %(id)s), "
                 "same %(facts)s.",
-                row=row + 1,
+                row=row + self.env.context.get("gov_import_first_row", 1),
                 name=partner.display_name,
                 other=other.display_name,
                 id=other.id,

@@ -354,6 +354,23 @@ class TestPartnerImport(GovAddressbookCase):
         with self.assertRaises(ValidationError):
             preset.column_map += "\nTelefax = fax"
 
+    def test_messages_are_dutch_for_a_dutch_user(self):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"]._load_module_terms(
+            ["gov_addressbook"], ["nl_NL"], overwrite=True
+        )
+        data = csv_bytes([{"Soort": "Bedrijf", "Naam": "Fout BV", "Postcode": "123"}])
+        # As in the web client: the context carries the user's language.
+        wizard = self._wizard(data).with_context(lang="nl_NL")
+        wizard.action_test()
+        self.assertEqual(
+            wizard.problems,
+            "Rij 2: postcode “123” in kolom Postcode is geen geldige Nederlandse "
+            "postcode: gebruik vier cijfers en twee letters, bijvoorbeeld 2511 CV; "
+            "vul voor een adres in het buitenland het land in.",
+        )
+        self.assertTrue(wizard.report.startswith("1 rijen gelezen met voorinstelling"))
+
     def test_only_address_book_managers_import(self):
         with self.assertRaises(AccessError):
             self.env["gov.partner.import"].with_user(self.employee).create({})

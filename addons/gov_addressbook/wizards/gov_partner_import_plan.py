@@ -549,6 +549,7 @@ class ImportPlanner:
         self.Partner = partners
         self.record_of_row = {}
         self.new_organisations = {}
+        self.parents_without_address = set()
         self.flagged = []
         self.country_ids = {
             country.code: country.id for country in self.env["res.country"].search([])
@@ -582,12 +583,16 @@ class ImportPlanner:
                     self.saved["updated"] += 1
                     if plan.action == "already":
                         self.saved["updated_already"] += 1
-        parent_types = self._parent_party_types(to_create)
+        parents = self._parent_values(to_create)
         for start in range(0, len(to_create), 1000):
             batch = to_create[start : start + 1000]
-            created = self.Partner.create(
-                [self._create_vals(row, parent_types) for row in batch]
+            # Odoo syncs a contact person with its organisation one record at a
+            # time after the create (a write each); the values it would copy are
+            # in the values already (see _parent_values), so that pass is skipped.
+            created = self.Partner.with_context(_partners_skip_fields_sync=True).create(
+                [self._create_vals(row, parents) for row in batch]
             )
+            self._sync_first_addresses(created)
             for row, partner in zip(batch, created, strict=True):
                 self.record_of_row[row.row] = partner.id
                 if self.plans[row.row].action == "match":
@@ -636,16 +641,42 @@ class ImportPlanner:
             return parent[1]
         return self.new_organisations[_name_key(parent[1])]
 
-    def _parent_party_types(self, rows):
-        parent_ids = {self._parent_id(row) for row in rows} - {False}
-        if not parent_ids:
-            return {}
-        return {
-            partner.id: partner.gov_party_type
-            for partner in self.Partner.browse(parent_ids).with_prefetch()
-        }
+    def _parent_values(self, rows):
+        """{parent id: (party type, values a contact person takes from it)}.
 
-    def _create_vals(self, row, parent_types):
+        What res.partner's _fields_sync writes after creating a contact person:
+        the commercial fields of its commercial entity and, when the parent has
+        an address, the parent's whole address; its language too.
+        """
+        parent_ids = {self._parent_id(row) for row in rows} - {False}
+        result = {}
+        commercial_fields = self.Partner._commercial_fields()
+        for parent in self.Partner.browse(parent_ids):
+            inherited = parent.commercial_partner_id._convert_fields_to_values(
+                commercial_fields
+            )
+            address = parent._get_address_values()
+            if not address:
+                self.parents_without_address.add(parent.id)
+            inherited.update(address, lang=parent.lang)
+            result[parent.id] = (parent.gov_party_type, inherited)
+        return result
+
+    def _sync_first_addresses(self, created):
+        """A contact person's address becomes its organisation's when that has
+        none (as Odoo does for the first contact of a company)."""
+        address_fields = self.Partner._address_fields()
+        for partner in created:
+            parent = partner.parent_id
+            if parent.id in self.parents_without_address and any(
+                partner[name] for name in address_fields
+            ):
+                parent._update_address(
+                    partner._convert_fields_to_values(address_fields)
+                )
+                self.parents_without_address.discard(parent.id)
+
+    def _create_vals(self, row, parents):
         values = row.values
         plan = self.plans[row.row]
         vals = self._contact_vals(values)
@@ -674,8 +705,9 @@ class ImportPlanner:
                 is_company=False,
                 parent_id=parent_id,
             )
-        party_type = values.get("party_type") or parent_types.get(vals.get("parent_id"))
-        vals["gov_party_type"] = party_type or "other"
+        parent_type, inherited = parents.get(vals.get("parent_id"), (None, {}))
+        vals.update(inherited)
+        vals["gov_party_type"] = values.get("party_type") or parent_type or "other"
         return vals
 
     def _contact_vals(self, values):
