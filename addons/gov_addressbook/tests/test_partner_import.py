@@ -311,6 +311,12 @@ class TestPartnerImport(GovAddressbookCase):
         )
         self.assertTrue(persons)
         self.assertFalse(persons.filtered(lambda p: not p.parent_id))
+        # As Odoo's own create does: a contact person shares the organisation's
+        # address and commercial entity.
+        for person in persons[:20]:
+            self.assertEqual(person.street, person.parent_id.street)
+            self.assertEqual(person.zip, person.parent_id.zip)
+            self.assertEqual(person.commercial_partner_id, person.parent_id)
         # A later file with only contact persons finds the organisation imported
         # before; one named nowhere is created.
         organisation = persons[0].parent_id
@@ -330,6 +336,24 @@ class TestPartnerImport(GovAddressbookCase):
         ria = self.Partner.search([("firstname", "=", "Ria")])
         self.assertTrue(ria.parent_id.is_company)
         self.assertEqual(ria.parent_id.name, "Nergens BV")
+        # The first contact person's address becomes that of an organisation
+        # without one.
+        first = csv_bytes(
+            [
+                {
+                    "Organisatie": "Adresloos BV",
+                    "Voornaam": "Bo",
+                    "Achternaam": "Kok",
+                    "Straat": "Kerkweg",
+                    "Huisnummer": "1",
+                    "Postcode": "1234AB",
+                },
+            ]
+        )
+        self._wizard(first).action_import()
+        bo = self.Partner.search([("firstname", "=", "Bo")])
+        self.assertEqual(bo.parent_id.street, "Kerkweg 1")
+        self.assertEqual(bo.parent_id.zip, "1234 AB")
 
     def test_presets_are_recognised_and_editable(self):
         dynamics = csv_bytes(

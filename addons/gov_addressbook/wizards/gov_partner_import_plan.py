@@ -613,15 +613,11 @@ class ImportPlanner:
                 names.setdefault(_name_key(parent[1]), parent[1])
         if not names:
             return
-        country = self.country_ids.get(self.wizard.default_country_id.code)
+        # No address at all, not even a country: the first contact person's
+        # address becomes the organisation's (see _sync_first_addresses).
         created = self.Partner.create(
             [
-                {
-                    "name": name,
-                    "is_company": True,
-                    "gov_party_type": "other",
-                    "country_id": country or False,
-                }
+                {"name": name, "is_company": True, "gov_party_type": "other"}
                 for name in names.values()
             ]
         )
