@@ -8,6 +8,7 @@ from . import res_partner_anonymise
 from . import res_partner_bsn_log
 from . import res_partner_duplicates
 from . import res_partner_import
+from . import gov_partner_import_preset
 from . import res_partner_names
 from . import res_partner_reference
 from . import res_partner_relationship_manager

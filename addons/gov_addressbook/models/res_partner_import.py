@@ -28,6 +28,19 @@ class ResPartner(models.Model):
         help="Imported while a relation with the same identifying facts existed. "
         "Merge it, or mark it as checked.",
     )
+    gov_import_key = fields.Char(
+        string="Import key",
+        copy=False,
+        readonly=True,
+        groups="gov_addressbook.group_manager",
+        help="Which row of which import created this relation: the old system's "
+        "ID, or a fingerprint of the row. Importing the same row again finds it "
+        "here instead of creating a second relation.",
+    )
+
+    _gov_import_key_unique = models.UniqueIndex(
+        "(gov_import_key) WHERE gov_import_key IS NOT NULL"
+    )
 
     @api.model
     def load(self, fields, data):
@@ -121,7 +134,7 @@ class ResPartner(models.Model):
             self.env._(
                 "Row %(row)s, %(name)s: looks like %(other)s (ID %(id)s), "
                 "same %(facts)s.",
-                row=row + 1,
+                row=row + self.env.context.get("gov_import_first_row", 1),
                 name=partner.display_name,
                 other=other.display_name,
                 id=other.id,

@@ -50,7 +50,7 @@ class TestImportDuplicates(GovAddressbookCase):
         self.assertEqual(warning["type"], "warning")
         self.assertIn("2 rows look like relations", warning["message"])
         self.assertIn(
-            f"Row 2, Karin Nieuw: looks like Karin Dubbel (ID {self.karin.id}), "
+            f"Row 3, Karin Nieuw: looks like Karin Dubbel (ID {self.karin.id}), "
             "same e-mail.",
             warning["message"],
         )
@@ -59,6 +59,24 @@ class TestImportDuplicates(GovAddressbookCase):
         )
         self.assertNotIn("Korenbloem", warning["message"])
         self.assertEqual(self.Partner.search_count([]), count)
+
+    def test_rows_are_numbered_as_in_the_file_across_batches(self):
+        """Odoo imports 2,000 rows per batch; the 2nd batch starts at row 2,002."""
+        importer = (
+            self.env["base_import.import"]
+            .with_user(self.employee)
+            .create(
+                {
+                    "res_model": "res.partner",
+                    "file": CSV,
+                    "file_name": "relaties.csv",
+                    "file_type": "text/csv",
+                }
+            )
+        )
+        options = {"has_headers": True, "separator": ",", "quoting": '"', "skip": 1}
+        result = importer.execute_import(FIELDS, FIELDS, options, dryrun=True)
+        self.assertIn("Row 3, Karin Nieuw", result["messages"][0]["message"])
 
     def test_import_flags_look_alikes_with_a_link(self):
         result = self._import(dryrun=False)

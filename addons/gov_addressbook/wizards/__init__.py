@@ -3,3 +3,4 @@ from . import gov_contact_register
 from . import gov_partner_anonymise
 from . import gov_partner_export
 from . import base_partner_merge_automatic_wizard
+from . import gov_partner_import
