@@ -16,7 +16,9 @@ from . import (
     ir_mail_server,
     gov_segment,
     mail_mail,
+    mail_thread,
     mailing_mailing,
+    mailing_trace,
     res_partner,
     sms_sms,
 )
