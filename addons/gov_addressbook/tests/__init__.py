@@ -18,3 +18,4 @@ from . import test_security_contact_source
 from . import test_security_input
 from . import test_security_public_input
 from . import test_security_bsn_web_client
+from . import test_privacy_erasure_proof
