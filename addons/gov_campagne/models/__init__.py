@@ -18,5 +18,6 @@ from . import (
     mail_mail,
     mailing_mailing,
     res_partner,
+    res_partner_privacy,
     sms_sms,
 )

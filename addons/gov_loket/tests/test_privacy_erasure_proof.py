@@ -10,6 +10,8 @@ class TestLoketErasureProof(ErasureProofMixin, GovLoketCase):
     form post, exported and anonymised by a privacy officer, leaves no value
     in any table or file; the request stays for the statistics."""
 
+    gov_proof_addons = {"gov_addressbook", "gov_loket"}
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
