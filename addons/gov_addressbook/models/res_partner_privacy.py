@@ -138,6 +138,29 @@ class ResPartner(models.Model):
                 "erase": "delete",
             },
             {
+                "key": "gov_addressbook.anonymise_request",
+                "model": "gov.partner.anonymise",
+                "label": _("Earlier anonymisation attempts"),
+                "find": "partner_id",
+                "fields": ["create_date", "create_uid", "confirm_name"],
+                # A mistyped confirmation is a name too.
+                "erase": "clear",
+                "erase_fields": ["confirm_name"],
+            },
+            {
+                "key": "mail.blacklist",
+                "model": "mail.blacklist",
+                "label": _("Objection to mailings"),
+                "find": "_gov_find_by_email",
+                "fields": ["email", "create_date", "active"],
+                "erase": "keep",
+                "legal_ground": _(
+                    "AVG art. 21(3): an objection to mailings is honoured for good, "
+                    "so the address stays on the block list."
+                ),
+                "keep_columns": [("mail_blacklist", "email")],
+            },
+            {
                 "key": "mail.activity",
                 "model": "mail.activity",
                 "label": _("Activities"),

@@ -219,6 +219,11 @@ class ErasureProofMixin:
         env["gov.public.form.submission"].create(
             {"scope": "proof", "email": values["email"], "ip_address": "192.0.2.1"}
         )
+        # An objection to mailings (kept on purpose) and a mistyped confirmation.
+        env["mail.blacklist"]._add(values["email"])
+        env["gov.partner.anonymise"].create(
+            {"partner_id": person.id, "confirm_name": values["firstname"]}
+        )
         # A read of the BSN, logged in the processing log (kept on purpose).
         env["gov.processing.log"]._log_processing(
             person, "read_bsn", ["bsn"], "form", purpose="relation_management"
@@ -301,6 +306,10 @@ class ErasureProofMixin:
 
         # After: no value anywhere, except where the registry keeps it.
         allowed = kept_columns(self.env, person)
-        self.assertEqual(scan_database(self.env, needles, allowed), {})
+        hits = scan_database(self.env, needles, allowed)
+        self.assertEqual(hits, {})
+        # The objection to mailings is honoured for good (kept on purpose).
+        blocked = self.env["mail.blacklist"].search([("email", "=", values["email"])])
+        self.assertTrue(blocked)
         self.assertEqual(scan_filestore(self.env, needles), {})
         return person, wizard
