@@ -5,6 +5,7 @@ from . import res_partner_create
 from . import res_partner
 from . import res_partner_address
 from . import res_partner_anonymise
+from . import res_partner_privacy
 from . import res_partner_bsn_log
 from . import res_partner_duplicates
 from . import res_partner_import

@@ -58,11 +58,18 @@ class ResPartner(models.Model):
         return super().write(vals)
 
     def _gov_anonymise(self):
-        """Erase the personal data of these relations. Call as superuser only
-        after the caller checked the rights and the confirmation."""
+        """Erase the personal data of these relations everywhere the registry
+        of personal data knows (see ``res_partner_privacy``). Returns the
+        report of what was erased. Call as superuser only after the caller
+        checked the rights and the confirmation."""
+        return self._gov_privacy_erase()
+
+    def _gov_anonymise_relation(self):
+        """Clear the personal fields of the relations themselves, without
+        tracking (a tracking value would keep the old value)."""
         now = fields.Datetime.now()
         cleared = dict.fromkeys(self._gov_personal_fields(), False)
-        no_tracking = self.with_context(tracking_disable=True)
+        no_tracking = self.with_context(tracking_disable=True, mail_notrack=True)
         for partner in no_tracking:
             label = self.env._("Anonymised relation #%(id)s", id=partner.id)
             vals = dict(cleared, gov_do_not_contact=True, gov_anonymised_at=now)
@@ -71,26 +78,8 @@ class ResPartner(models.Model):
             else:
                 vals["name"] = label
             partner.write(vals)
-        moments = no_tracking.contact_moment_ids
-        moments.write({"subject": self.env._("Anonymised"), "summary": False})
-        # Bank accounts are archived, never deleted (journal entries may point
-        # to them), so their number and holder are scrubbed instead.
-        for bank in self.with_context(active_test=False).bank_ids:
-            bank.write(
-                {
-                    "acc_number": f"anonymised-{bank.id}",
-                    "acc_holder_name": False,
-                    "active": False,
-                }
-            )
-        for model, ids in (("res.partner", self.ids), (moments._name, moments.ids)):
-            self.env["mail.message"].search(
-                [("model", "=", model), ("res_id", "in", ids)]
-            ).unlink()
-            self.env["mail.activity"].search(
-                [("res_model", "=", model), ("res_id", "in", ids)]
-            ).unlink()
-        self.env["ir.attachment"].search(
-            [("res_model", "=", "res.partner"), ("res_id", "in", self.ids)]
-        ).unlink()
+        # The name is computed from its parts: recompute it now, still without
+        # tracking (a later flush would track the old name in another context).
+        no_tracking.env.flush_all()
+        no_tracking._track_discard()
         return True

@@ -1,10 +1,12 @@
 import datetime
+import io
 import json
+import zipfile
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from ..privacy_export import build_access_request
+from ..privacy_export import build_access_request, build_summary_html
 from .privacy_common import BSN_ANNA, GovPrivacyCase
 
 
@@ -62,13 +64,19 @@ class TestPrivacyTools(GovPrivacyCase):
         action = wizard.action_export()
         self.assertIn(f"/web/content/{wizard.attachment_id.id}", action["url"])
         self.assertEqual(wizard.partner_id, self.anna)
-        document = json.loads(wizard.attachment_id.raw)
-        self.assertEqual(document["relation"]["bsn"], BSN_ANNA)
-        self.assertEqual(document["relation"]["email"], "anna@example.nl")
+        with zipfile.ZipFile(io.BytesIO(wizard.attachment_id.sudo().raw)) as archive:
+            document = json.loads(archive.read("inzageverzoek.json"))
+            self.assertIn("bijlagen/", " ".join(archive.namelist()))
+        places = {place["key"]: place for place in document["places"]}
+        relation = places["gov_addressbook.relation"]["records"][0]
+        self.assertEqual(relation["bsn"], BSN_ANNA)
+        self.assertEqual(relation["email"], "anna@example.nl")
         self.assertEqual(
-            {m["subject"] for m in document["contact_moments"]},
+            {m["subject"] for m in places["gov_addressbook.contact_moment"]["records"]},
             {"Parking permit", "Debt counselling"},
         )
+        self.assertTrue(places["mail.message"]["records"])
+        self.assertEqual(places["gov_addressbook.processing_log"]["erase"], "keep")
         line = self._log_lines(activity="access_request")
         self.assertEqual(line.partner_id, self.anna)
         self.assertEqual(line.purpose, "privacy_request")
@@ -84,17 +92,31 @@ class TestPrivacyTools(GovPrivacyCase):
                 self._wizard(model, self.bsn_clerk)
 
     def test_export_document_is_plain_json(self):
-        content = build_access_request(
-            {"name": "A", "email": False},
-            [{"occurred_at": datetime.datetime(2026, 1, 2, 3, 4, 5, 6)}],
-            datetime.datetime(2026, 2, 1),
-            "Officer",
-        )
+        places = [
+            {
+                "key": "x.relation",
+                "label": "Relatie",
+                "erase": "custom",
+                "fields": {"name": "Naam", "email": "E-mail"},
+                "records": [{"name": "A", "email": False}],
+            },
+            {
+                "key": "x.moment",
+                "label": "Contactmomenten",
+                "erase": "keep",
+                "legal_ground": "Archiefwet",
+                "records": [{"occurred_at": datetime.datetime(2026, 1, 2, 3, 4, 5, 6)}],
+            },
+        ]
+        content = build_access_request(places, datetime.datetime(2026, 2, 1), "Officer")
         document = json.loads(content)
-        self.assertIsNone(document["relation"]["email"])
+        self.assertIsNone(document["places"][0]["records"][0]["email"])
         self.assertEqual(
-            document["contact_moments"][0]["occurred_at"], "2026-01-02T03:04:05"
+            document["places"][1]["records"][0]["occurred_at"], "2026-01-02T03:04:05"
         )
+        summary = build_summary_html(content).decode()
+        self.assertIn("<th>Naam</th>", summary)
+        self.assertIn("Grondslag: Archiefwet", summary)
 
     def test_anonymise_requires_typed_name(self):
         wizard = self._wizard(

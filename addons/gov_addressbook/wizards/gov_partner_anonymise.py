@@ -1,9 +1,13 @@
+from markupsafe import Markup
+
 from odoo import fields, models
 from odoo.exceptions import UserError
 
 
 class GovPartnerAnonymise(models.TransientModel):
-    """Recht op vergetelheid: erase a relation's personal data for good."""
+    """Recht op vergetelheid: erase a relation's personal data for good, in
+    every place of the registry of personal data (see ``res_partner_privacy``).
+    """
 
     _name = "gov.partner.anonymise"
     _inherit = ["gov.privacy.request.mixin"]
@@ -14,6 +18,16 @@ class GovPartnerAnonymise(models.TransientModel):
         string="Type the name to confirm",
         help="Anonymisation cannot be undone. Type the relation's name exactly "
         "as shown to confirm.",
+    )
+    state = fields.Selection(
+        [("confirm", "Confirm"), ("done", "Done")], default="confirm", readonly=True
+    )
+    report = fields.Html(
+        string="Report",
+        readonly=True,
+        sanitize=True,
+        help="What was erased where, and what must still be erased by hand in "
+        "other systems. Holds no personal data.",
     )
 
     def action_anonymise(self):
@@ -32,9 +46,12 @@ class GovPartnerAnonymise(models.TransientModel):
                     partner=partner.name,
                 )
             )
-        # sudo: privacy officers usually have no write rights on relations; the
-        # erasure is limited to this confirmed relation, and logged.
-        partner.sudo()._gov_anonymise()
+        # The typed name is personal data too: not kept on this wizard.
+        self.confirm_name = False
+        # sudo: privacy officers usually have no write rights on relations nor
+        # on the other places of personal data; the erasure is limited to this
+        # confirmed relation, and logged.
+        result = partner.sudo()._gov_anonymise()
         self.env["gov.processing.log"]._log_processing(
             partner,
             "anonymise",
@@ -42,12 +59,45 @@ class GovPartnerAnonymise(models.TransientModel):
             "privacy_tool",
             purpose="privacy_request",
         )
+        self.write({"state": "done", "report": self._gov_report_html(result)})
         return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._("The relation has been anonymised."),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
         }
+
+    def _gov_report_html(self, result):
+        _ = self.env._
+        method_labels = {
+            "clear": _("cleared"),
+            "replace": _("replaced"),
+            "delete": _("deleted"),
+            "keep": _("kept"),
+            "custom": _("erased"),
+        }
+        rows = Markup().join(
+            Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
+            % (
+                place["label"],
+                place["count"],
+                method_labels.get(place["erase"], place["erase"]),
+                place["legal_ground"],
+            )
+            for place in result["places"]
+            if place["count"]
+        )
+        html = Markup(
+            "<table class='table table-sm'><tr><th>%s</th><th>%s</th><th>%s</th>"
+            "<th>%s</th></tr>%s</table>"
+        ) % (_("Place"), _("Records"), _("Erasure"), _("Legal ground"), rows)
+        if result["manual"]:
+            items = Markup().join(
+                Markup("<li>%s</li>") % line for line in result["manual"]
+            )
+            html += Markup("<h4>%s</h4><ul>%s</ul>") % (
+                _("Still to erase by hand in other systems"),
+                items,
+            )
+        return html

@@ -20,5 +20,6 @@ from . import (
     mailing_mailing,
     mailing_trace,
     res_partner,
+    res_partner_privacy,
     sms_sms,
 )

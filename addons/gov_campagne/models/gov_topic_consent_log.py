@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.gov_addressbook.server_context import server_flag
 from odoo.exceptions import UserError
 
 from .gov_topic_subscription import SOURCES
@@ -52,6 +53,16 @@ class GovTopicConsentLog(models.Model):
     )
 
     def write(self, vals):
+        # The one change allowed: the erasure of a relation replaces the
+        # address by its keyed hash (see res_partner_privacy). A server flag,
+        # never the context, says so: an RPC caller cannot set it.
+        if server_flag("gov_privacy_erasure") and set(vals) <= {"email", "ip"}:
+            hashed = all(
+                not value or str(value).startswith("hmac-sha256:")
+                for value in vals.values()
+            )
+            if hashed:
+                return super().write(vals)
         raise UserError(self.env._("The consent log cannot be changed."))
 
     def unlink(self):

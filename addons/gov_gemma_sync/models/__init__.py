@@ -11,3 +11,4 @@ from . import gov_loket_handover
 from . import gov_loket_handover_sync
 from . import helpdesk_ticket
 from . import gov_contact_moment_source
+from . import res_partner_privacy

@@ -15,3 +15,4 @@ from . import test_zgw_connections
 from . import test_zgw_publication
 from . import test_zgw_rpc
 from . import test_zgw_server_rules
+from . import test_privacy_erasure_proof

@@ -26,5 +26,6 @@ from . import (
     mail_mail,
     mail_thread,
     res_config_settings,
+    res_partner_privacy,
     res_users,
 )

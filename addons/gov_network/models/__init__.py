@@ -6,3 +6,4 @@ from . import res_partner_graph
 from . import gov_network
 from . import gov_network_member
 from . import gov_network_knows_queue
+from . import res_partner_privacy

@@ -8,3 +8,4 @@ from . import test_network_graph
 from . import test_gov_network
 from . import test_network_picture_tour
 from . import test_knows_unique
+from . import test_privacy_erasure_proof

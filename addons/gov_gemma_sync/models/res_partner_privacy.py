@@ -1,0 +1,106 @@
+from odoo import api, fields, models
+
+
+class ResPartner(models.Model):
+    """The GEMMA places of personal data (see gov_addressbook's registry).
+
+    Klantinteracties holds copies we published: the partij (with the BSN) and
+    its klantcontacten and interne taken. Until the register can be asked to
+    erase them, the anonymisation lists them in the privacy officer's report,
+    to be erased there by hand. Local copies of cases lose the relation; a copy
+    left without any relation is deleted (the case system keeps the case under
+    its own archiving rules).
+    """
+
+    _inherit = "res.partner"
+
+    @api.model
+    def _gov_personal_data_places(self):
+        _ = self.env._
+        return [
+            *super()._gov_personal_data_places(),
+            {
+                "key": "gov_gemma_sync.klantinteracties",
+                "model": "res.partner",
+                "label": _("Copies in Klantinteracties"),
+                "find": "_gov_find_klantinteracties_copies",
+                "fields": ["zgw_partij_uuid"],
+                "erase": "custom",
+                "eraser": "_gov_erase_klantinteracties_copies",
+                "legal_ground": _(
+                    "Erased in the Klantinteracties register by hand: see the "
+                    "list in the report."
+                ),
+            },
+            {
+                "key": "gov_gemma_sync.zaak",
+                "model": "gov.zaak",
+                "label": _("Cases"),
+                "find": "partner_ids",
+                "fields": [
+                    "identificatie",
+                    "omschrijving",
+                    "zaaktype_description",
+                    "status_description",
+                    "startdatum",
+                    "einddatum",
+                ],
+                "erase": "custom",
+                "eraser": "_gov_erase_zaak_copies",
+            },
+        ]
+
+    def _gov_find_klantinteracties_copies(self, place, found):
+        """The relations with something published in Klantinteracties."""
+        moments = self.env["gov.contact.moment"].search(
+            [("partner_id", "in", self.ids), ("zgw_klantcontact_url", "!=", False)]
+        )
+        return self.filtered("zgw_partij_uuid") | moments.partner_id
+
+    def _gov_erase_klantinteracties_copies(self, records, place):
+        _ = self.env._
+        lines = [
+            _(
+                "Klantinteracties: erase or anonymise partij %(uuid)s.",
+                uuid=partner.zgw_partij_uuid,
+            )
+            for partner in records
+            if partner.zgw_partij_uuid
+        ]
+        moments = self.env["gov.contact.moment"].search(
+            [("partner_id", "in", records.ids), ("zgw_klantcontact_url", "!=", False)]
+        )
+        lines += [
+            _("Klantinteracties: erase klantcontact %(url)s.", url=url)
+            for url in sorted(set(moments.mapped("zgw_klantcontact_url")))
+        ]
+        handovers = self.env["gov.loket.handover"].search(
+            [
+                ("ticket_id.partner_id", "in", records.ids),
+                ("zgw_internetaak_url", "!=", False),
+            ]
+        )
+        lines += [
+            _("Klantinteracties: erase interne taak %(url)s.", url=url)
+            for url in sorted(set(handovers.mapped("zgw_internetaak_url")))
+        ]
+        return lines
+
+    def _gov_erase_zaak_copies(self, records, place):
+        """Unlink the relations; delete copies left without a relation and
+        blank the description of the others (it may name the person). The case
+        system is the source: the report says which cases to look at there."""
+        records.write({"partner_ids": [fields.Command.unlink(p.id) for p in self]})
+        orphans = records.filtered(lambda zaak: not zaak.partner_ids)
+        shared = records - orphans
+        shared.write({"omschrijving": False})
+        orphans.unlink()
+        return [
+            self.env._(
+                "Zaken-API: case %(case)s also concerns other relations; check "
+                "the person's data there under the case system's own archiving "
+                "rules.",
+                case=zaak.identificatie or zaak.url,
+            )
+            for zaak in shared
+        ]
