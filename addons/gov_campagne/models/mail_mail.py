@@ -1,4 +1,5 @@
 import smtplib
+from contextvars import ContextVar
 from datetime import timedelta
 
 from odoo import fields, models, tools
@@ -7,6 +8,17 @@ from .. import smtp_delivery, topic_links
 
 # Internal ids of the relation (``res.partner-42``): nobody outside needs them.
 PRIVATE_HEADERS = ("X-Odoo-Objects",)
+
+# One run of ``_send`` (a batch on one SMTP session) commits after every mail,
+# which empties the ORM cache each time. What is the same for every mail of
+# the batch (a mailing's tracking choice, the values of its contact moments)
+# is kept here instead of read again per mail.
+_BATCH_CACHE = ContextVar("gov_mail_batch_cache", default=None)
+# Ids of the delivered bulk mails to delete (auto_delete) at the end of the
+# batch, in one go: deleting each mail with its message after sending it costs
+# more than sending it. A delivered mail is "sent" and never sent again, so
+# until then it only waits.
+_DELETE_AFTER_BATCH = ContextVar("gov_mail_delete_after_batch", default=None)
 
 
 class MailMail(models.Model):
@@ -63,6 +75,23 @@ class MailMail(models.Model):
     def _gov_is_bulk(self):
         self.ensure_one()
         return bool(self.mailing_id or self.gov_topic_update_id)
+
+    @staticmethod
+    def _gov_batch_cached(key, compute):
+        """``compute()``, once per batch of ``_send`` for the same ``key``."""
+        cache = _BATCH_CACHE.get()
+        if cache is None:
+            return compute()
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
+
+    def _gov_tracking_enabled(self):
+        self.ensure_one()
+        mailing = self.mailing_id
+        return self._gov_batch_cached(
+            ("tracking", mailing.id), mailing._gov_tracking_enabled
+        )
 
     def _prepare_outgoing_list(self, mail_server=False, doc_to_followers=None):
         smtp_delivery.MAIL_IN_FLIGHT.set(self.id)
@@ -129,12 +158,17 @@ class MailMail(models.Model):
             email["body"] = tools.mail.append_content_to_html(
                 email["body"], footer, plaintext=False
             )
-            email["body_alternative"] = tools.html2plaintext(email["body"])
+            # The text part is the body's, made already: add the footer's text
+            # rather than convert the whole body again.
+            email["body_alternative"] = (
+                f"{email.get('body_alternative') or ''}\n\n"
+                f"{tools.html2plaintext(footer)}"
+            ).strip()
 
     def _prepare_outgoing_body(self):
         body = super()._prepare_outgoing_body()
         mailing = self.mailing_id
-        if body and mailing and not mailing._gov_tracking_enabled():
+        if body and mailing and not self._gov_tracking_enabled():
             # mass_mailing adds an open-tracking pixel to every mail; reading
             # is only tracked for a campaign that chose it, with a purpose.
             pixel = f'<img src="{self._get_tracking_url()}"/>'
@@ -155,8 +189,10 @@ class MailMail(models.Model):
         post_send_callback=None,
     ):
         smtp_delivery.MAIL_IN_FLIGHT.set(None)
+        cache_token = _BATCH_CACHE.set({})
+        delete_token = _DELETE_AFTER_BATCH.set([])
         try:
-            return super()._send(
+            result = super()._send(
                 auto_commit=auto_commit,
                 raise_exception=raise_exception,
                 smtp_session=smtp_session,
@@ -164,6 +200,8 @@ class MailMail(models.Model):
                 mail_server=mail_server,
                 post_send_callback=post_send_callback,
             )
+            self._gov_delete_delivered()
+            return result
         except smtplib.SMTPServerDisconnected as error:
             # The session died with one mail in flight: Odoo leaves it in
             # "exception" with a placeholder reason and its trace "outgoing".
@@ -191,9 +229,34 @@ class MailMail(models.Model):
                 failure_type="mail_smtp",
             )
             self._gov_trigger_queue(fields.Datetime.now() + timedelta(minutes=1))
+            self._gov_delete_delivered()
             return True
         finally:
+            # Should the batch break off, its delivered mails stay "sent":
+            # never sent again, deleted by nobody but harmless.
             smtp_delivery.MAIL_IN_FLIGHT.set(None)
+            _BATCH_CACHE.reset(cache_token)
+            _DELETE_AFTER_BATCH.reset(delete_token)
+
+    def _gov_delete_delivered(self):
+        """Delete the delivered bulk mails of this batch (see _send)."""
+        ids = _DELETE_AFTER_BATCH.get()
+        if not ids:
+            return
+        _DELETE_AFTER_BATCH.set([])
+        # sudo: as Odoo's own auto_delete; these are mails of this batch that
+        # were delivered and are marked for deletion after sending.
+        # No commit of its own: the next mail's commit (or the caller's) takes
+        # it along; until then the delivered mails only wait, as "sent".
+        delivered = self.sudo().browse(ids).exists()
+        delivered.filtered(lambda mail: mail.state == "sent").unlink()
+
+    def unlink(self):
+        later = _DELETE_AFTER_BATCH.get()
+        if later is not None and self.env.context.get("gov_delete_after_batch"):
+            later.extend(self.ids)
+            return True
+        return super().unlink()
 
     def _postprocess_sent_message(
         self, success_pids, success_emails, failure_reason=False, failure_type=None
@@ -202,8 +265,13 @@ class MailMail(models.Model):
         smtp_delivery.LAST_SMTP_ERROR.set(None)
         bulk = self.filtered(lambda mail: mail._gov_is_bulk())
         if not failure_type:
-            bulk.filtered(lambda mail: mail.state == "sent")._gov_log_sent_moments()
-            return super()._postprocess_sent_message(
+            sent = bulk.filtered(lambda mail: mail.state == "sent")
+            sent._gov_log_sent_moments()
+            mails = self
+            if sent == self and _DELETE_AFTER_BATCH.get() is not None:
+                # auto_delete waits for the end of the batch (see _send).
+                mails = self.with_context(gov_delete_after_batch=True)
+            return super(MailMail, mails)._postprocess_sent_message(
                 success_pids, success_emails, failure_reason, failure_type
             )
         transient = failure_type == "mail_smtp" or (
@@ -264,9 +332,15 @@ class MailMail(models.Model):
         for mail in self:
             source, partner_id = mail._gov_moment_source()
             if source and partner_id:
+                # The same for every mail of the source: made once a batch.
+                shared = self._gov_batch_cached(
+                    ("moment", source._name, source.id),
+                    lambda source=source: source._gov_contact_moment_values(now),
+                )
                 moment_vals.append(
                     {
-                        **source._gov_contact_moment_values(now),
+                        **shared,
+                        "occurred_at": now,
                         "partner_id": partner_id,
                         "channel": "email",
                     }

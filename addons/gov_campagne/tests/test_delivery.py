@@ -330,6 +330,21 @@ class TestSendingHonestly(GovDeliveryCase):
         self.assertEqual(len(moments), 6)
         self.assertEqual(moments.partner_id, partners)
 
+    def test_delivered_mails_are_deleted_once_the_batch_is_sent(self):
+        # Deleting waits for the end of the batch (throughput), but happens.
+        mailing = self._mailing()
+        mailing.action_launch()
+        mailing.action_send_mail()
+        self.run_mail_queue()
+        mails = self.env["mail.mail"].sudo().search([("mailing_id", "=", mailing.id)])
+        self.assertFalse(mails)
+        self.assertEqual(
+            set(mailing.mailing_trace_ids.mapped("trace_status")), {"sent"}
+        )
+        moments = self._moments(mailing)
+        self.assertEqual(moments.partner_id, self.reachable_press)
+        self.assertEqual(len(moments), len(self.reachable_press))
+
     def test_sms_moment_when_the_provider_took_it(self):
         provider = SmsProvider(self.env, accept={"+31612345678"})
         self.campaign.audience_domain = self.tag_domain
