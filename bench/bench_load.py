@@ -137,6 +137,15 @@ def start_hosts(config, db, hosts, workers):
             )
         )
         urls.append(f"http://127.0.0.1:{port}")
+    try:
+        wait_until_up(urls)
+    except BaseException:
+        stop(processes)  # never leave servers behind
+        raise
+    return processes, urls
+
+
+def wait_until_up(urls):
     for url in urls:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
@@ -146,9 +155,7 @@ def start_hosts(config, db, hosts, workers):
             except requests.RequestException:  # not listening or still busy
                 time.sleep(0.5)
         else:
-            stop(processes)
             sys.exit(f"Odoo at {url} did not start (see .work/bench-load-host*.log)")
-    return processes, urls
 
 
 def stop(processes):
