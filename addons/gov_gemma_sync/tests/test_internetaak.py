@@ -1,27 +1,15 @@
-import json
-
 from odoo.addons.queue_job.tests.common import trap_jobs
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
-from .common import GemmaSyncCase
-from .klant_world import KlantWorld
+from .klant_case import KlantCase
 
 
 @tagged("post_install", "-at_install")
-class TestInternetaak(GemmaSyncCase):
+class TestInternetaak(KlantCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.klant_service = cls.env["gov.zgw.service"].create(
-            {
-                "name": "Test Klantinteracties",
-                "api_type": "klantinteracties",
-                "base_url": f"{cls.server.base}/klantinteracties/api/v1",
-                "auth_type": "token",
-                "secret": cls.server.token,
-            }
-        )
         cls.front_desk = new_test_user(
             cls.env, "gemma_front_desk", groups="gov_loket.group_front_desk"
         )
@@ -36,7 +24,6 @@ class TestInternetaak(GemmaSyncCase):
 
     def setUp(self):
         super().setUp()
-        self.server.klant = KlantWorld(self.server.base)
         with trap_jobs() as trap:
             ticket = (
                 self.env["helpdesk.ticket"]
@@ -60,13 +47,6 @@ class TestInternetaak(GemmaSyncCase):
 
     def taken(self):
         return list(self.server.klant.internetaken.values())
-
-    def posts(self, path):
-        return [
-            json.loads(r[5])
-            for r in self.server.requests
-            if r[0] == "klantinteracties" and r[1] == "POST" and r[2] == path
-        ]
 
     def test_hand_over_publishes_internetaak_once(self):
         (taak,) = self.taken()

@@ -1,26 +1,15 @@
-import json
-
 from odoo.addons.queue_job.tests.common import trap_jobs
 from odoo.tests import tagged
 
-from .common import BSN, OTHER_BSN, GemmaSyncCase
+from .common import BSN, OTHER_BSN
+from .klant_case import KlantCase
 
 
 @tagged("post_install", "-at_install")
-class TestKlantcontactPublish(GemmaSyncCase):
+class TestKlantcontactPublish(KlantCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.klant_service = cls.env["gov.zgw.service"].create(
-            {
-                "name": "Test Klantinteracties",
-                "api_type": "klantinteracties",
-                "base_url": f"{cls.server.base}/klantinteracties/api/v1",
-                "auth_type": "token",
-                "secret": cls.server.token,
-                "timeout": 10,
-            }
-        )
         cls.zaak = cls.env["gov.zaak"].create(
             {
                 "url": f"{cls.server.base}/zaken/api/v1/zaken/"
@@ -29,31 +18,6 @@ class TestKlantcontactPublish(GemmaSyncCase):
                 "partner_ids": [(4, cls.citizen.id)],
             }
         )
-
-    def setUp(self):
-        super().setUp()
-        self.citizen.zgw_partij_uuid = False
-        self.server.klant.partijen.clear()
-        self.server.klant.klantcontacten.clear()
-
-    def register(self, **values):
-        return self.env["gov.contact.moment"].create(
-            {
-                "partner_id": self.citizen.id,
-                "channel": "phone",
-                "subject": "Vraag over parkeervergunning",
-                "summary": "Belt over de stand van zaken.",
-                "occurred_at": "2026-11-29 10:15:00",
-                **values,
-            }
-        )
-
-    def posts(self, path):
-        return [
-            json.loads(r[5])
-            for r in self.server.requests
-            if r[0] == "klantinteracties" and r[1] == "POST" and r[2] == path
-        ]
 
     def test_publish_klantcontact_with_partij_and_case(self):
         with trap_jobs() as trap:
