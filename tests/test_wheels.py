@@ -80,8 +80,11 @@ def test_addons_install_from_their_wheels(odoo_config, odoo_db, tmp_path):
 
     python, purelib = _fresh_venv()
     subprocess.run(
-        [python, "-m", "pip", "install", "-q", "--no-index"]
-        + ["--find-links", ROOT / "dist", *(f"odoo-addon-{a}" for a in GOV_ADDONS)],
+        [
+            *(python, "-m", "pip", "install", "-q", "--no-index"),
+            *("--find-links", ROOT / "dist"),
+            *(f"odoo-addon-{addon}" for addon in GOV_ADDONS),
+        ],
         check=True,
         timeout=300,
     )
@@ -94,9 +97,11 @@ def test_addons_install_from_their_wheels(odoo_config, odoo_db, tmp_path):
     run_tests.drop_db(str(config), db)
     try:
         install = subprocess.run(
-            [python, ROOT / "tools" / "odoo-bin", "-c", config, "-d", db]
-            + ["-i", ",".join(GOV_ADDONS), "--stop-after-init", "--log-level=warn"]
-            + [f"--http-port={run_tests.free_port()}", "--max-cron-threads=0"],
+            [
+                *(python, ROOT / "tools" / "odoo-bin", "-c", config, "-d", db),
+                *("-i", ",".join(GOV_ADDONS), "--stop-after-init", "--log-level=warn"),
+                *(f"--http-port={run_tests.free_port()}", "--max-cron-threads=0"),
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
