@@ -48,7 +48,9 @@ HTML_SETTINGS = {
     "smart_quotes": True,
     "syntax_highlight": "none",  # no Pygments needed; the page shows plain code
     "output_encoding": "unicode",
-    "embed_stylesheet": True,
+    # No stylesheet: the Apps screen shows the page with Odoo's own styles.
+    "stylesheet_path": "",
+    "embed_stylesheet": False,
 }
 
 
