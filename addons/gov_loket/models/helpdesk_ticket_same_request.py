@@ -111,7 +111,16 @@ class HelpdeskTicket(models.Model):
         if first != target.received_date:
             # The norm runs from the first contact.
             target.received_date = first
-        self.write(
+        self.message_post(
+            body=self.env._(
+                "Attached to request %(number)s as the same request.",
+                number=target.number,
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        # No tracking: the stage's "closed" mail must not tell the requester
+        # that their question is closed while it goes on in the other request.
+        self.with_context(mail_notrack=True).write(
             {
                 "duplicate_id": target.id,
                 "stage_id": self.env.ref(CANCELLED_STAGE).id,

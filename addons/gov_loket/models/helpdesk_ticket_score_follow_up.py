@@ -30,7 +30,11 @@ class HelpdeskTicket(models.Model):
         string="Score followed up within norm", copy=False, readonly=True
     )
     gov_score_activity_id = fields.Many2one(
-        "mail.activity", copy=False, readonly=True, ondelete="set null"
+        "mail.activity",
+        string="Score follow-up to-do",
+        copy=False,
+        readonly=True,
+        ondelete="set null",
     )
 
     def _gov_rate(self, score, comment=""):

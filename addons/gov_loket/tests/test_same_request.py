@@ -93,6 +93,11 @@ class TestOneRequestAcrossChannels(LoketMailboxCase):
         self.assertEqual(new.duplicate_id, earlier)
         self.assertEqual(len(earlier.contact_moment_ids), 2)
         self.assertEqual(earlier.repeat_contact_count, 1)
+        # The requester is not told that their question is closed.
+        closed_mails = self.mails_to("anna@example.org").filtered(
+            lambda m: "closed" in (m.subject or "")
+        )
+        self.assertFalse(closed_mails)
         # Counted once on the dashboard.
         figures = self.Ticket.with_user(self.team_lead).get_loket_dashboard(
             team_ids=self.team_kcc.ids
