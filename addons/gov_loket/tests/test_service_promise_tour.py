@@ -48,8 +48,13 @@ class TestServicePromiseTour(HttpCase):
     def test_second_contact_by_phone_joins_the_mail_request(self):
         before = self.env["helpdesk.ticket"].search_count([])
         self.start_tour(
-            "/odoo/action-gov_addressbook.res_partner_action",
-            "gov_loket_one_request",
+            f"/odoo/action-gov_addressbook.res_partner_action/{self.citizen.id}",
+            "gov_loket_call_joins_request",
+            login=self.front_desk.login,
+        )
+        self.start_tour(
+            f"/odoo/helpdesk.ticket/{self.mailed.id}",
+            "gov_loket_request_both_channels",
             login=self.front_desk.login,
         )
         self.assertEqual(self.env["helpdesk.ticket"].search_count([]), before)

@@ -1,43 +1,48 @@
 import { registry } from "@web/core/registry";
 
 // Run in Dutch (nl_NL): the texts checked are the Dutch ones.
-registry.category("web_tour.tours").add("gov_loket_one_request", {
-    url: "/odoo/action-gov_addressbook.res_partner_action",
+registry.category("web_tour.tours").add("gov_loket_call_joins_request", {
+    // Starts on the citizen's relation form.
     steps: () => [
         {
-            content: "Open the Loket menu",
-            trigger: ".o_menu_sections button[data-menu-xmlid='gov_loket.gov_loket_menu']",
+            content: "The citizen calls: register the contact",
+            trigger: ".o_form_view .o_form_statusbar button:contains('Contact registreren')",
             run: "click",
         },
         {
-            content: "Register a call",
-            trigger: ".dropdown-item[data-menu-xmlid='gov_loket.gov_loket_menu_register']",
-            run: "click",
-        },
-        {
-            content: "Type the caller",
-            trigger: ".modal .o_field_widget[name='partner_id'] input",
-            run: "edit Tour Burger",
-        },
-        {
-            content: "Choose the caller",
-            trigger: ".o-autocomplete--dropdown-item .dropdown-item:contains('Tour Burger')",
-            run: "click",
-        },
-        {
-            content: "The open e-mail request is shown: attach the call to it",
+            content: "The open e-mail request is shown: the call is about it",
             trigger:
                 ".modal .o_gov_loket_open_requests .o_radio_item:contains('parkeervergunning') input",
             run: "click",
         },
         {
-            content: "Register the call",
+            content: "By phone",
+            trigger: ".modal .o_field_widget[name='channel'] .o_radio_item:contains('Telefoon') input",
+            run: "click",
+        },
+        {
+            content: "What it was about",
+            trigger: ".modal .o_field_widget[name='subject'] input",
+            run: "edit Belt over zijn e-mail van gisteren",
+        },
+        {
+            content: "Register the contact",
             trigger: ".modal button[name='action_register']",
             run: "click",
         },
         {
-            content: "The request opens: show its contact moments",
-            trigger: "body:not(:has(.modal)) .o_notebook .nav-link:contains('Contactmomenten')",
+            content: "The dialog closes",
+            trigger: "body:not(:has(.modal)) .o_form_view",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("gov_loket_request_both_channels", {
+    // Starts on the request's form.
+    steps: () => [
+        {
+            content: "Show the request's contact moments",
+            trigger: ".o_notebook .nav-link:contains('Contactmomenten')",
             run: "click",
         },
         {
@@ -62,6 +67,7 @@ registry.category("web_tour.tours").add("gov_loket_low_score", {
             content: "Send the score",
             trigger: "form.o_gov_loket_satisfaction button[type='submit']",
             run: "click",
+            expectUnloadPage: true,
         },
         {
             content: "The score is received",
