@@ -2,7 +2,7 @@
     "name": "Gov Relations: Loket",
     "summary": "Every incoming question registered, handed over and answered "
     "within the service norm",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services",
     "author": "Gov Relations for Odoo",
     "license": "AGPL-3",
@@ -28,6 +28,7 @@
         "wizards/helpdesk_ticket_hand_over_views.xml",
         "wizards/helpdesk_ticket_return_views.xml",
         "wizards/gov_loket_register_views.xml",
+        "wizards/gov_contact_register_views.xml",
         "views/gov_loket_menus.xml",
     ],
     "demo": ["demo/gov_loket_demo.xml"],
