@@ -1,7 +1,11 @@
 from odoo import api, fields, models
 from odoo.fields import Domain
 
-AUDIENCE_TYPES = [("criteria", "Criteria"), ("list", "Static list")]
+AUDIENCE_TYPES = [
+    ("criteria", "Criteria"),
+    ("list", "Static list"),
+    ("everyone", "Everyone in the address book"),
+]
 
 
 class GovCampaign(models.Model):
@@ -14,8 +18,9 @@ class GovCampaign(models.Model):
         required=True,
         default="criteria",
         tracking=True,
-        help="Criteria: the relations that match the filter at each send. "
-        "Static list: the relations saved on a list.",
+        help="Criteria: the relations that match the filter at each send; "
+        "without a rule, nobody. Static list: the relations saved on a list. "
+        "Everyone: every relation of the address book that may be approached.",
     )
     segment_id = fields.Many2one(
         "gov.segment",
@@ -31,7 +36,12 @@ class GovCampaign(models.Model):
             if not self.segment_id:
                 return Domain.FALSE
             return Domain("gov_segment_ids", "in", self.segment_id.ids)
-        return super()._parse_audience_domain()
+        if self.audience_type == "everyone":
+            return Domain.TRUE
+        domain = super()._parse_audience_domain()
+        # A new campaign reaches nobody until its audience is chosen: an empty
+        # filter is not "everyone" (that is a choice of its own).
+        return Domain.FALSE if domain.is_true() else domain
 
     @api.depends("audience_domain", "audience_type", "segment_id")
     def _compute_audience_count(self):
@@ -42,6 +52,10 @@ class GovCampaign(models.Model):
         self.ensure_one()
         if self.audience_type == "list":
             return repr([("gov_segment_ids", "in", self.segment_id.ids)])
+        if self.audience_type == "everyone":
+            return "[]"
+        if self._parse_audience_domain().is_false():
+            return repr([("id", "in", [])])
         return self.audience_domain
 
     def action_new_mailing(self):

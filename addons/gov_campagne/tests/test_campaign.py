@@ -1,3 +1,5 @@
+from ast import literal_eval
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -118,3 +120,29 @@ class TestCampaign(GovCampagneCase):
         self.assertEqual(release.state, "draft")
         with self.assertRaises(UserError):
             release.action_schedule()
+
+
+@tagged("post_install", "-at_install")
+class TestCampaignAudienceChoice(GovCampagneCase):
+    """A new campaign addresses nobody until its audience is chosen."""
+
+    def test_new_campaign_reaches_nobody(self):
+        campaign = self.Campaign.create({"name": "Nieuw"})
+        self.assertEqual(campaign.audience_type, "criteria")
+        self.assertEqual(
+            (campaign.audience_total_count, campaign.audience_count), (0, 0)
+        )
+        self.assertFalse(campaign._get_audience_partners())
+        domain = campaign.action_new_mailing()["context"]["default_mailing_domain"]
+        self.assertFalse(self.env["res.partner"].search_count(literal_eval(domain)))
+
+    def test_everyone_is_an_explicit_choice(self):
+        campaign = self.Campaign.create(
+            {"name": "Iedereen", "audience_type": "everyone"}
+        )
+        reachable = self.env["res.partner"].search(
+            self.Campaign._get_exclusion_domain("email")
+        )
+        self.assertEqual(campaign._get_audience_partners(), reachable)
+        self.assertFalse(self.reachable_press - campaign._get_audience_partners())
+        self.assertEqual(campaign.audience_count, len(reachable))
