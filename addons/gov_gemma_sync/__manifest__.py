@@ -2,7 +2,7 @@
     "name": "Gov Relations: GEMMA case sync (ZGW)",
     "summary": "Cases from ZGW case systems (Zaken, Catalogi) in the integral view "
     "of a relation",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Services",
     "author": "Gov Relations for Odoo",
     "license": "AGPL-3",

@@ -43,6 +43,14 @@ class GovZgwService(models.Model):
     last_success_at = fields.Datetime(string="Last success", readonly=True, copy=False)
     last_error_at = fields.Datetime(string="Last error at", readonly=True, copy=False)
     last_error = fields.Char(string="Last error", readonly=True, copy=False)
+    last_call_failed = fields.Boolean(readonly=True, copy=False)
+    health = fields.Selection(
+        [("ok", "Working"), ("failing", "Failing"), ("unused", "Not used yet")],
+        string="Status",
+        compute="_compute_health",
+        help="Working: the last call to this connection succeeded. Failing: the "
+        "last call failed (see Last error). Not used yet: no call was made.",
+    )
     base_url = fields.Char(
         string="Base URL",
         required=True,
@@ -193,6 +201,16 @@ class GovZgwService(models.Model):
 
         return observe
 
+    @api.depends("last_success_at", "last_call_failed")
+    def _compute_health(self):
+        for service in self:
+            if service.last_call_failed:
+                service.health = "failing"
+            elif service.last_success_at:
+                service.health = "ok"
+            else:
+                service.health = "unused"
+
     def _zgw_note_outcome(self, error):
         """Write last success / last error without waiting for other jobs.
 
@@ -203,14 +221,20 @@ class GovZgwService(models.Model):
         self.ensure_one()
         now = fields.Datetime.now()
         if error is None:
-            assign = SQL("last_success_at = %s", now)
+            assign = SQL("last_success_at = %s, last_call_failed = FALSE", now)
+            # Noted at most once a minute, and always right after an error:
+            # the status then says the connection works again.
             due = SQL(
-                "(last_success_at IS NULL OR last_success_at < %s)",
+                "(last_success_at IS NULL OR last_success_at < %s OR last_call_failed)",
                 now - SUCCESS_NOTE_INTERVAL,
             )
         else:
             message = self._error_message(error)[:1000]
-            assign = SQL("last_error_at = %s, last_error = %s", now, message)
+            assign = SQL(
+                "last_error_at = %s, last_error = %s, last_call_failed = TRUE",
+                now,
+                message,
+            )
             due = SQL("TRUE")
         if error is None:
             self._zgw_note_sql(self.env.cr, assign, due)
@@ -219,7 +243,15 @@ class GovZgwService(models.Model):
             # transaction is often rolled back (a refused manual sync).
             with self.env.registry.cursor() as cr:
                 self._zgw_note_sql(cr, assign, due)
-        self.invalidate_recordset(["last_success_at", "last_error_at", "last_error"])
+        self.invalidate_recordset(
+            [
+                "last_success_at",
+                "last_error_at",
+                "last_error",
+                "last_call_failed",
+                "health",
+            ]
+        )
 
     def _zgw_clients(self):
         return [service._zgw_client() for service in self]

@@ -57,10 +57,12 @@ class TestZgwConnections(GemmaSyncCase):
             self.zaken_service.with_user(self.admin).action_set_default()
 
     def test_list_shows_which_is_used_with_last_success_and_error(self):
+        self.assertEqual(self.zaken_service.health, "unused")
         self.add_zaak("ZAAK-1", {ROLE_BSN: [BSN]})
         self.citizen.action_sync_zaken()
         self.assertTrue(self.zaken_service.last_success_at)
         self.assertFalse(self.zaken_service.last_error)
+        self.assertEqual(self.zaken_service.health, "ok")
         self.server.fail_with, self.server.fail_api = 500, "zaken"
         # The refused sync rolls its transaction back; the error is noted in
         # a transaction of its own, so it stays (no assertRaises here: its
@@ -74,11 +76,16 @@ class TestZgwConnections(GemmaSyncCase):
         self.assertTrue(refused)
         self.assertIn("HTTP 500", self.zaken_service.last_error)
         self.assertTrue(self.zaken_service.last_error_at)
+        self.assertEqual(self.zaken_service.health, "failing")
         self.server.errors.clear()
+        # The next call that succeeds says so at once, not a minute later.
+        self.server.fail_with = None
+        self.citizen.action_sync_zaken()
+        self.assertEqual(self.zaken_service.health, "ok")
         arch = self.env["gov.zgw.service"].get_views([(False, "list")])["views"][
             "list"
         ]["arch"]
-        for field in ("is_default", "last_success_at", "last_error"):
+        for field in ("is_default", "health", "last_success_at", "last_error"):
             self.assertIn(f'name="{field}"', arch)
 
     def test_demo_connections_are_archived_on_upgrade(self):
