@@ -25,14 +25,10 @@ class ResPartnerWhoKnows(models.TransientModel):
 
     def _gov_line_vals(self, sequence, answer):
         self.ensure_one()
-        relations = self.env["res.partner.relation"].browse(answer["relation_ids"])
         partners = self.env["res.partner"].browse(answer["chain"])
         steps = [partners[0].display_name]
-        for index, relation in enumerate(relations):
-            steps += [
-                relation._gov_hop_label(answer["chain"][index]),
-                partners[index + 1].display_name,
-            ]
+        for index, hop in enumerate(answer["hops"]):
+            steps += [hop["label"], partners[index + 1].display_name]
         return {
             "wizard_id": self.id,
             "sequence": sequence,
