@@ -120,6 +120,8 @@ def generate_relations(env, relations):
                CASE WHEN g %% 50 = 1 THEN 'geheim' ELSE 'intern' END,
                'netbench', 1, now(), now()
           FROM ids, generate_series(%(start)s, %(stop)s) g
+            -- a random pair may repeat an open relation of the same type
+            ON CONFLICT DO NOTHING
         """,
         {"types": type_ids, "start": have + 1, "stop": relations},
     )

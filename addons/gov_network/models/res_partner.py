@@ -11,6 +11,11 @@ HOP_WORKS_AT = "works_at"
 HOP_EMPLOYS = "employs"
 
 
+def _is_hierarchy(hop):
+    """True for a step of the contact hierarchy, False for a relation."""
+    return isinstance(hop, str)
+
+
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
@@ -222,7 +227,7 @@ class ResPartner(models.Model):
             del entry["key"]
             hops = entry.pop("hops")
             entry["relation_ids"] = list(
-                dict.fromkeys(hop.id for hop in hops if not isinstance(hop, str))
+                dict.fromkeys(hop.id for hop in hops if not _is_hierarchy(hop))
             )
             entry["hops"] = [
                 self._gov_hop_vals(hop, from_id)
@@ -233,9 +238,9 @@ class ResPartner(models.Model):
     @api.model
     def _gov_hop_vals(self, hop, from_partner_id):
         """``relation_id`` and ``label`` of one step, read from its first partner."""
-        if hop == HOP_WORKS_AT:
-            return {"relation_id": False, "label": self.env._("works at")}
-        if hop == HOP_EMPLOYS:
+        if _is_hierarchy(hop):
+            if hop == HOP_WORKS_AT:
+                return {"relation_id": False, "label": self.env._("works at")}
             return {"relation_id": False, "label": self.env._("employs")}
         return {"relation_id": hop.id, "label": hop._gov_hop_label(from_partner_id)}
 
