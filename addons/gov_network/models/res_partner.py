@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 from odoo import api, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
@@ -243,6 +245,52 @@ class ResPartner(models.Model):
                 return {"relation_id": False, "label": self.env._("works at")}
             return {"relation_id": False, "label": self.env._("employs")}
         return {"relation_id": hop.id, "label": hop._gov_hop_label(from_partner_id)}
+
+    @api.model
+    def _gov_path_hops(self, path):
+        """Labels of the steps of an introduction path, read from its start.
+
+        A step is a visible, valid relation between the two partners (the
+        oldest when there are several) or else the contact hierarchy.
+        """
+        Relation, domain = self._gov_visible_relations()
+        partners = self.browse(path)
+        labels = []
+        for near, far in pairwise(partners):
+            relation = Relation.search(
+                domain
+                & (
+                    (
+                        Domain("left_partner_id", "=", near.id)
+                        & Domain("right_partner_id", "=", far.id)
+                    )
+                    | (
+                        Domain("left_partner_id", "=", far.id)
+                        & Domain("right_partner_id", "=", near.id)
+                    )
+                ),
+                order="id",
+                limit=1,
+            )
+            if not relation:
+                organisations = near.parent_id | near.commercial_partner_id
+                relation = HOP_WORKS_AT if far in organisations else HOP_EMPLOYS
+            labels.append(self._gov_hop_vals(relation, near.id)["label"])
+        return labels
+
+    def action_gov_introduction(self):
+        self.ensure_one()
+        wizard = self.env["res.partner.introduction"].create({"partner_id": self.id})
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._(
+                "Through whom do I reach %(name)s?", name=self.display_name
+            ),
+            "res_model": "res.partner.introduction",
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+        }
 
     def action_gov_who_knows(self):
         self.ensure_one()

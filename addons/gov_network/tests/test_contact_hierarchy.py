@@ -77,6 +77,11 @@ class TestContactHierarchy(GovNetworkCase):
         )
         self.relate(self.me, self.type_knows, invoice)
         self.assertEqual(self.paths(self.town, user=self.employee), [])
+        invoice.type = "contact"
+        self.assertEqual(
+            self.paths(self.town, user=self.employee),
+            [[self.me.id, invoice.id, self.town.id]],
+        )
 
     def test_who_knows_the_organisation_through_its_contact(self):
         answers = self.who_knows(self.town)
@@ -121,9 +126,21 @@ class TestContactHierarchy(GovNetworkCase):
         self.assertEqual(answer["hops"][1]["label"], "heeft als medewerker")
 
     def test_archived_contact_is_no_step(self):
+        self.assertIn(self.colleague.id, self.who_knows(self.town))
         self.alderman.action_archive()
         self.assertEqual(self.paths(self.town), [])
         self.assertNotIn(self.colleague.id, self.who_knows(self.town))
+
+    def test_archived_organisation_is_no_step(self):
+        self.relate(self.me, self.type_knows, self.town)
+        mine = self.colleague.partner_id.id
+        self.assertEqual(
+            self.paths(self.clerk),
+            [[mine, self.alderman.id, self.town.id, self.clerk.id]],
+        )
+        self.town.action_archive()
+        self.assertEqual(self.paths(self.clerk), [])
+        self.assertNotIn(self.employee.id, self.who_knows(self.clerk))
 
     def test_unreadable_organisation_is_no_step(self):
         other_company = self.env["res.company"].create({"name": "Andere gemeente"})

@@ -1,1 +1,2 @@
 from . import res_partner_who_knows
+from . import res_partner_introduction

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..network_rules import chain_text
+
 
 class ResPartnerWhoKnows(models.TransientModel):
     _name = "res.partner.who.knows"
@@ -26,9 +28,7 @@ class ResPartnerWhoKnows(models.TransientModel):
     def _gov_line_vals(self, sequence, answer):
         self.ensure_one()
         partners = self.env["res.partner"].browse(answer["chain"])
-        steps = [partners[0].display_name]
-        for index, hop in enumerate(answer["hops"]):
-            steps += [hop["label"], partners[index + 1].display_name]
+        labels = [hop["label"] for hop in answer["hops"]]
         return {
             "wizard_id": self.id,
             "sequence": sequence,
@@ -36,7 +36,7 @@ class ResPartnerWhoKnows(models.TransientModel):
             "strength": answer["strength"],
             "last_contact_date": answer["last_contact_date"],
             "via_partner_id": answer["chain"][1] if len(answer["chain"]) > 2 else False,
-            "chain": " → ".join(steps),
+            "chain": chain_text(partners.mapped("display_name"), labels),
         }
 
 
