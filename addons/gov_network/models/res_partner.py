@@ -69,6 +69,9 @@ class ResPartner(models.Model):
         if source_id == target_id:
             return [[source_id]]
         Relation, domain = self._gov_visible_relations()
+        # the query reads the tables directly: pending ORM writes first
+        Relation.flush_model()
+        self.flush_model(["active", "commercial_partner_id", "parent_id", "type"])
         relation_query = Relation._search(domain)
         if relation_query.is_empty():
             relation_query = None

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 from ..network_rules import chain_text
 
@@ -16,36 +16,28 @@ class ResPartnerIntroduction(models.TransientModel):
     _name = "res.partner.introduction"
     _description = "Through whom do I reach a relation"
 
-    partner_id = fields.Many2one("res.partner", string="Relation", required=True)
+    _inherit = "gov.network.chain.wizard"
+    _gov_line_model = "res.partner.introduction.line"
+
     line_ids = fields.One2many(
         "res.partner.introduction.line", "wizard_id", string="Paths"
     )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        wizards = super().create(vals_list)
+    def _gov_answers(self):
+        """The shortest paths to the relation that the user may read whole."""
+        self.ensure_one()
         Partner = self.env["res.partner"]
-        lines = []
-        for wizard in wizards:
-            paths = Partner.find_introduction_path(
-                wizard.partner_id.id, limit=MAX_SHOWN_PATHS
-            )
-            # a relation may link to a partner the user may not read: such a
-            # chain is left out rather than shown with a hole
-            readable = set(
-                Partner.with_context(active_test=False)
-                .search([("id", "in", list({pid for path in paths for pid in path}))])
-                .ids
-            )
-            shown = [
-                path for path in paths if len(path) > 1 and readable.issuperset(path)
-            ]
-            lines += [
-                wizard._gov_line_vals(sequence, path)
-                for sequence, path in enumerate(shown, start=1)
-            ]
-        self.env["res.partner.introduction.line"].create(lines)
-        return wizards
+        paths = Partner.find_introduction_path(
+            self.partner_id.id, limit=MAX_SHOWN_PATHS
+        )
+        # a relation may link to a partner the user may not read: such a
+        # chain is left out rather than shown with a hole
+        readable = set(
+            Partner.with_context(active_test=False)
+            .search([("id", "in", list({pid for path in paths for pid in path}))])
+            .ids
+        )
+        return [path for path in paths if len(path) > 1 and readable.issuperset(path)]
 
     def _gov_line_vals(self, sequence, path):
         """One chain, cut to start at the last colleague on the path."""
@@ -74,15 +66,11 @@ class ResPartnerIntroduction(models.TransientModel):
 class ResPartnerIntroductionLine(models.TransientModel):
     _name = "res.partner.introduction.line"
     _description = "Introduction path to a relation"
-    _order = "sequence"
+    _inherit = "gov.network.chain.line"
 
     wizard_id = fields.Many2one(
         "res.partner.introduction", required=True, ondelete="cascade"
     )
-    sequence = fields.Integer()
-    user_id = fields.Many2one("res.users", string="Colleague", readonly=True)
-    via_partner_id = fields.Many2one("res.partner", string="Via", readonly=True)
     step_count = fields.Integer(
         string="Steps", readonly=True, help="Steps from you to the relation."
     )
-    chain = fields.Char(string="Chain", readonly=True)
