@@ -51,14 +51,8 @@ def readable_sql(partner_query, partner_id):
     )
 
 
-def hierarchy_neighbours_sql(partner_query, node):
-    """The organisations and the people of ``node`` in the contact hierarchy.
-
-    Upwards: the parent and the commercial entity of ``node`` when it is a
-    contact; downwards: the contacts whose parent or commercial entity is
-    ``node``. Both partners of every link must be in ``partner_query``
-    (readable by the user, active).
-    """
+def _hierarchy_parts(partner_query):
+    """Helpers shared by the two directions of the contact hierarchy."""
     table = partner_query.table
 
     def column(name):
@@ -69,8 +63,17 @@ def hierarchy_neighbours_sql(partner_query, node):
             conditions = (*conditions, partner_query.where_clause)
         return SQL(" AND ").join(conditions)
 
-    is_contact = SQL("%s = 'contact'", column("type"))
-    upwards = SQL(
+    return column, where, SQL("%s = 'contact'", column("type"))
+
+
+def organisations_sql(partner_query, node):
+    """The parent and the commercial entity of ``node`` when it is a contact.
+
+    Both ``node`` and the organisation must be in ``partner_query`` (readable
+    by the user, active).
+    """
+    column, where, is_contact = _hierarchy_parts(partner_query)
+    return SQL(
         """SELECT o.b FROM %(from)s
          CROSS JOIN LATERAL (VALUES (%(parent)s), (NULLIF(%(entity)s, %(parent)s)))
                     AS o(b)
@@ -85,7 +88,15 @@ def hierarchy_neighbours_sql(partner_query, node):
         ),
         **{"from": partner_query.from_clause},
     )
-    downwards = SQL(
+
+
+def people_sql(partner_query, node):
+    """The contacts whose parent or commercial entity is ``node``.
+
+    Both ``node`` and the contact must be in ``partner_query``.
+    """
+    column, where, is_contact = _hierarchy_parts(partner_query)
+    return SQL(
         "SELECT %s AS b FROM %s WHERE %s",
         column("id"),
         partner_query.from_clause,
@@ -102,7 +113,24 @@ def hierarchy_neighbours_sql(partner_query, node):
             readable_sql(partner_query, node),
         ),
     )
-    return SQL("%s UNION ALL %s", upwards, downwards)
+
+
+def hierarchy_neighbours_sql(partner_query, node):
+    """The organisations and the people of ``node`` in the contact hierarchy."""
+    return SQL(
+        "%s UNION ALL %s",
+        organisations_sql(partner_query, node),
+        people_sql(partner_query, node),
+    )
+
+
+def hierarchy_around_sql(partner_query, partner_id):
+    """``(partner, is_person_of_it)`` rows around one partner, both directions."""
+    return SQL(
+        "SELECT p.b, true FROM (%s) p UNION ALL SELECT o.b, false FROM (%s) o",
+        people_sql(partner_query, partner_id),
+        organisations_sql(partner_query, partner_id),
+    )
 
 
 def neighbours_sql(relation_query, partner_query, node):

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 
 from ..network_rules import rank_key
-from ..network_sql import introduction_paths_sql
+from ..network_sql import hierarchy_around_sql, introduction_paths_sql
 
 MAX_DEPTH_LIMIT = 6
 # steps of the contact hierarchy in a who-knows chain (no relation row)
@@ -161,32 +161,13 @@ class ResPartner(models.Model):
             the current user may read, and none when the partner itself is
             not one of them
         """
-        Partner = self.with_context(active_test=True)
-        partner = Partner.search([("id", "=", partner_id)])
-        if not partner:
-            return [], []
-        people = Partner.search(
-            [
-                ("type", "=", "contact"),
-                ("id", "!=", partner.id),
-                "|",
-                ("parent_id", "=", partner.id),
-                ("commercial_partner_id", "=", partner.id),
-            ]
+        self.flush_model(["active", "commercial_partner_id", "parent_id", "type"])
+        rows = self.env.execute_query(
+            hierarchy_around_sql(self._gov_hierarchy_query(), int(partner_id))
         )
-        organisations = Partner.browse()
-        if partner.type == "contact":
-            organisations = Partner.search(
-                [
-                    (
-                        "id",
-                        "in",
-                        (partner.parent_id | partner.commercial_partner_id).ids,
-                    ),
-                    ("id", "!=", partner.id),
-                ]
-            )
-        return people.ids, organisations.ids
+        people = [pid for pid, is_person in rows if is_person]
+        organisations = [pid for pid, is_person in rows if not is_person]
+        return people, organisations
 
     @api.model
     def _gov_rank_colleagues(self, candidates):
