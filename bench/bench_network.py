@@ -12,8 +12,14 @@ record rules apply):
 2. ``res.partner.who_knows(partner)`` p50/p95;
 3. ``res.partner.gov_network_graph`` (the data behind the network picture).
 
+Half of the generated people are contacts of a random organisation
+(``parent_id``, the contact hierarchy), which the path and who-knows searches
+walk as "works at" (issue 13); the ORM baseline walks it too when the addon
+does.
+
 Usage: ./gov bench  (or: .work/venv/bin/python bench/bench_network.py --config
-.work/odoo.conf [--partners 100000] [--relations 1000000] [--targets 30])
+.work/odoo.conf [--db gov_bench_network] [--partners 100000]
+[--relations 1000000] [--targets 30])
 """
 
 import argparse
@@ -52,6 +58,42 @@ def generate_partners(cr, partners):
     )
 
 
+def generate_hierarchy(cr):
+    """Make half of the generated people a contact of a random organisation.
+
+    Partners inserted with SQL have no commercial entity yet: every one is its
+    own, except the contacts, whose entity is their organisation.
+    """
+    cr.execute(
+        "SELECT 1 FROM res_partner WHERE ref LIKE 'netbench-%%' "
+        "AND parent_id IS NOT NULL LIMIT 1"
+    )
+    if cr.fetchone():
+        print("Reusing the generated contact hierarchy", flush=True)
+        return
+    print("Attaching half of the people to an organisation ...", flush=True)
+    cr.execute(
+        """
+        WITH orgs AS (SELECT array_agg(id ORDER BY id) AS a, count(*) AS n
+                        FROM res_partner
+                       WHERE ref LIKE 'netbench-%%' AND is_company),
+        people AS (SELECT p.id, orgs.a[1 + floor(random() * orgs.n)::int] AS org
+                     FROM orgs, res_partner p
+                    WHERE p.ref LIKE 'netbench-%%' AND NOT p.is_company
+                      AND substr(p.ref, 10)::int %% 5 = ANY(%(contacts)s))
+        UPDATE res_partner p SET parent_id = people.org,
+               commercial_partner_id = people.org
+          FROM people WHERE p.id = people.id
+        """,
+        # of every five partners one is an organisation, two are its contacts
+        {"contacts": [1, 2]},
+    )
+    cr.execute(
+        "UPDATE res_partner SET commercial_partner_id = id "
+        "WHERE ref LIKE 'netbench-%%' AND commercial_partner_id IS NULL"
+    )
+
+
 def generate_relations(env, relations):
     cr = env.cr
     cr.execute("SELECT count(*) FROM res_partner_relation WHERE source = 'netbench'")
@@ -78,6 +120,8 @@ def generate_relations(env, relations):
                CASE WHEN g %% 50 = 1 THEN 'geheim' ELSE 'intern' END,
                'netbench', 1, now(), now()
           FROM ids, generate_series(%(start)s, %(stop)s) g
+            -- a random pair may repeat an open relation of the same type
+            ON CONFLICT DO NOTHING
         """,
         {"types": type_ids, "start": have + 1, "stop": relations},
     )
@@ -129,10 +173,14 @@ def orm_bfs(env, source_id, target_id, max_depth):
 
     One ring at a time: read every allowed, valid relation touching the
     frontier with ``search_fetch`` and keep the first parent of each partner.
-    Returns one shortest path (or ``[]``).
+    Returns one shortest path (or ``[]``). When the addon walks the contact
+    hierarchy, the ring also takes the organisations and the people of the
+    frontier (two more ``search_fetch`` calls).
     """
     from odoo.fields import Domain  # noqa: PLC0415
 
+    Partner = env["res.partner"]
+    hierarchy = hasattr(Partner, "_gov_hierarchy_query")
     Relation = env["res.partner.relation"]
     valid = Relation._gov_valid_domain()
     parent = {source_id: None}
@@ -145,9 +193,11 @@ def orm_bfs(env, source_id, target_id, max_depth):
         relations = Relation.search_fetch(
             valid & touching, ["left_partner_id", "right_partner_id"]
         )
+        pairs = [(r.left_partner_id.id, r.right_partner_id.id) for r in relations]
+        if hierarchy:
+            pairs += hierarchy_pairs(Partner, ids)
         ring, frontier = frontier, set()
-        for relation in relations:
-            left, right = relation.left_partner_id.id, relation.right_partner_id.id
+        for left, right in pairs:
             for near, far in ((left, right), (right, left)):
                 if near in ring and far not in parent:
                     parent[far] = near
@@ -162,13 +212,45 @@ def orm_bfs(env, source_id, target_id, max_depth):
     return []
 
 
-def bench_paths(env, targets, max_depth):
+def hierarchy_pairs(Partner, ids):
+    """``(contact, organisation)`` pairs of the contact hierarchy around ``ids``."""
+    from odoo.fields import Domain  # noqa: PLC0415
+
+    contacts = Partner.search_fetch(
+        Domain("type", "=", "contact")
+        & (
+            Domain("id", "in", ids)
+            | Domain("parent_id", "in", ids)
+            | Domain("commercial_partner_id", "in", ids)
+        ),
+        ["parent_id", "commercial_partner_id"],
+    )
+    readable = set(
+        Partner.search(
+            [("id", "in", (contacts.parent_id | contacts.commercial_partner_id).ids)]
+        ).ids
+    )
+    pairs = []
+    for contact in contacts:
+        for organisation in {contact.parent_id.id, contact.commercial_partner_id.id}:
+            if organisation in readable and organisation != contact.id:
+                pairs.append((contact.id, organisation))
+    return pairs
+
+
+def bench_paths(env, targets, max_depth, baseline=True):
     Partner = env["res.partner"]
     source = env.user.partner_id.id
     Partner.find_introduction_path(targets[0], max_depth=max_depth)  # warm up
     sql = timed(
         lambda t: Partner.find_introduction_path(t, max_depth=max_depth), targets
     )
+    if not baseline:
+        found = sum(1 for paths in sql[2] if paths)
+        print(f"\nIntroduction path, max_depth={max_depth}, {len(targets)} targets")
+        print(f"find_introduction_path (SQL): p50 {sql[0]:.1f} ms  p95 {sql[1]:.1f} ms")
+        print(f"  reachable: {found}/{len(targets)}; ORM baseline skipped")
+        return
     env.invalidate_all()
     orm = timed(lambda t: orm_bfs(env, source, t, max_depth), targets)
     agree = sum(
@@ -209,17 +291,24 @@ def bench_graph(env, targets):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--config", required=True)
+    parser.add_argument("--db", default=DB)
     parser.add_argument("--partners", type=int, default=PARTNERS)
     parser.add_argument("--relations", type=int, default=RELATIONS)
     parser.add_argument("--targets", type=int, default=30)
     parser.add_argument("--depth", type=int, default=4)
+    parser.add_argument(
+        "--no-baseline",
+        action="store_true",
+        help="skip the (slow) breadth-first search over the ORM",
+    )
     # ./gov bench hands the same options to every bench script
     args, _unknown = parser.parse_known_args()
 
-    with bench_env(args.config, DB, "gov_network") as env:
+    with bench_env(args.config, args.db, "gov_network") as env:
         cr = env.cr
         started = time.monotonic()
         generate_partners(cr, args.partners)
+        generate_hierarchy(cr)
         generate_relations(env, args.relations)
         user = bench_colleagues(env, max(10, args.partners // 1000))
         cr.execute("ANALYZE res_partner")
@@ -229,7 +318,16 @@ def main():
         cr.execute(
             "SELECT count(*) FROM res_partner_relation WHERE source = 'netbench'"
         )
-        print(f"{args.partners:,} partners, {cr.fetchone()[0]:,} relations", flush=True)
+        relation_count = cr.fetchone()[0]
+        cr.execute(
+            "SELECT count(*) FROM res_partner "
+            "WHERE ref LIKE 'netbench-%%' AND parent_id IS NOT NULL"
+        )
+        print(
+            f"{args.partners:,} partners ({cr.fetchone()[0]:,} of them contacts of "
+            f"an organisation), {relation_count:,} relations",
+            flush=True,
+        )
         cr.execute(
             "SELECT id FROM res_partner WHERE ref LIKE 'netbench-%%' "
             "ORDER BY id LIMIT %s",
@@ -238,7 +336,12 @@ def main():
         ids = [row[0] for row in cr.fetchall()]
         rng = random.Random(6)
         user_env = env(user=user.id)
-        bench_paths(user_env, rng.sample(ids, args.targets), args.depth)
+        bench_paths(
+            user_env,
+            rng.sample(ids, args.targets),
+            args.depth,
+            baseline=not args.no_baseline,
+        )
         bench_who_knows(user_env, rng.sample(ids, args.targets))
         bench_graph(user_env, rng.sample(ids, min(args.targets, 10)))
         cr.rollback()

@@ -15,6 +15,7 @@
         "views/res_partner_relation_type_views.xml",
         "views/res_partner_relation_views.xml",
         "views/res_partner_who_knows_views.xml",
+        "views/res_partner_introduction_views.xml",
         "views/res_partner_views.xml",
         "views/gov_network_views.xml",
         "views/gov_network_menus.xml",

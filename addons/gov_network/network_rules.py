@@ -54,3 +54,11 @@ def rank_key(strength, last_contact_date, chain_length):
         last_contact_date.toordinal() if last_contact_date else 0,
         -chain_length,
     )
+
+
+def chain_text(names, hop_labels):
+    """``A → knows → B → works at → C`` from partner names and step labels."""
+    steps = [names[0]]
+    for label, name in zip(hop_labels, names[1:], strict=True):
+        steps += [label, name]
+    return " → ".join(steps)

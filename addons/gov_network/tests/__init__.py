@@ -9,3 +9,5 @@ from . import test_gov_network
 from . import test_network_picture_tour
 from . import test_knows_unique
 from . import test_privacy_erasure_proof
+from . import test_contact_hierarchy
+from . import test_introduction_screen

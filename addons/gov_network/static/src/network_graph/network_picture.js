@@ -1,8 +1,19 @@
 /* global cytoscape */
-import { Component, onMounted, onWillStart, onWillUnmount, useRef, useState } from "@odoo/owl";
+import {
+    Component,
+    onMounted,
+    onWillStart,
+    onWillUnmount,
+    useRef,
+    useState,
+    useSubEnv,
+} from "@odoo/owl";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
+import { useSetupAction } from "@web/search/action_hook";
+import { Layout } from "@web/search/layout";
+import { getDefaultConfig } from "@web/views/view";
 import { standardActionServiceProps } from "@web/webclient/actions/action_service";
 import { graphElements, graphLayout, GRAPH_STYLE } from "./graph_style";
 
@@ -14,9 +25,13 @@ import { graphElements, graphLayout, GRAPH_STYLE } from "./graph_style";
  */
 export class NetworkPicture extends Component {
     static template = "gov_network.NetworkPicture";
+    static components = { Layout };
     static props = { ...standardActionServiceProps };
 
     setup() {
+        // the control panel of the Layout shows the breadcrumb back to the relation
+        useSubEnv({ config: { ...getDefaultConfig(), ...this.env.config } });
+        useSetupAction();
         this.orm = useService("orm");
         this.actionService = useService("action");
         this.canvasRef = useRef("canvas");
