@@ -1,14 +1,14 @@
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_utils";
 
 registry.category("web_tour.tours").add("gov_addressbook_register_contact", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
         {
-            content: "Open the Relaties app",
-            trigger: '.o_app[data-menu-xmlid="gov_addressbook.gov_addressbook_menu_root"]',
-            run: "click",
+            content: "Staff land in the Relaties app after login, not in Discuss",
+            trigger: ".o_main_navbar .o_menu_brand:contains('Relaties')",
+        },
+        {
+            trigger: ".o_list_view .o_data_row",
         },
         {
             content: "Search the citizen by postcode and house number",
