@@ -2,7 +2,7 @@
     "name": "Gov Relations: Campagne",
     "summary": "Campaigns that group mailings, press releases under embargo and "
     "events for an audience from the address book; topics people follow",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services",
     "author": "Gov Relations for Odoo",
     "license": "AGPL-3",
@@ -13,6 +13,7 @@
         "security/gov_campagne_rules.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
+        "data/gov_retention_data.xml",
         "report/gov_letter_report.xml",
         "views/gov_campaign_views.xml",
         "views/gov_segment_views.xml",

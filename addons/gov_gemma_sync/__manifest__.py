@@ -2,7 +2,7 @@
     "name": "Gov Relations: GEMMA case sync (ZGW)",
     "summary": "Cases from ZGW case systems (Zaken, Catalogi) in the integral view "
     "of a relation",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Services",
     "author": "Gov Relations for Odoo",
     "license": "AGPL-3",
@@ -12,6 +12,7 @@
         "security/ir.model.access.csv",
         "security/gov_gemma_sync_rules.xml",
         "data/ir_cron.xml",
+        "data/gov_retention_data.xml",
         "data/gov_zgw_publish_option_data.xml",
         "views/gov_zgw_service_views.xml",
         "views/gov_zaak_views.xml",

@@ -2,7 +2,7 @@
     "name": "Gov Relations: Loket",
     "summary": "Every incoming question registered, handed over and answered "
     "within the service norm",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services",
     "author": "Gov Relations for Odoo",
     "license": "AGPL-3",
@@ -14,6 +14,7 @@
         "data/helpdesk_ticket_channel_data.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
+        "data/gov_retention_data.xml",
         "report/helpdesk_ticket_letter_report.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_insight_views.xml",
@@ -29,6 +30,7 @@
         "wizards/helpdesk_ticket_return_views.xml",
         "wizards/gov_loket_register_views.xml",
         "views/gov_loket_menus.xml",
+        "views/gov_retention_views.xml",
     ],
     "demo": ["demo/gov_loket_demo.xml"],
     "assets": {
