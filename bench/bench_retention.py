@@ -130,7 +130,9 @@ def run_job(env, action):
     desk = FrontDesk(dsn_of(env), [r[1] for r in rows], [r[0] for r in rows])
     desk.start()
     started = time.monotonic()
-    done = Rule._gov_apply_retention(commit=env["ir.cron"]._commit_progress)
+    done = Rule._gov_apply_retention(
+        commit=env["ir.cron"]._commit_progress, isolate=True
+    )
     duration = time.monotonic() - started
     desk.stop.set()
     desk.join()
@@ -141,7 +143,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--config", required=True)
     parser.add_argument("--moments", type=int, default=MOMENTS)
-    parser.add_argument("--action", choices=["anonymise", "delete"], default="anonymise")
+    parser.add_argument(
+        "--action", choices=["anonymise", "delete"], default="anonymise"
+    )
     parser.add_argument("--db", default=DB)
     # ./gov bench passes the same options to every bench script.
     args, _unknown = parser.parse_known_args()

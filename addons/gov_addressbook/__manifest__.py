@@ -24,6 +24,7 @@
         "wizards/gov_partner_privacy_views.xml",
         "views/res_config_settings_public_forms_views.xml",
         "views/gov_retention_views.xml",
+        "views/gov_privacy_erasure_report_views.xml",
         "wizards/gov_legal_hold_views.xml",
     ],
     "demo": ["demo/gov_addressbook_demo.xml"],

@@ -21,3 +21,4 @@ from . import res_partner_legal_hold
 from . import gov_retention_rule
 from . import gov_retention_rule_job
 from . import gov_retention_report
+from . import gov_privacy_erasure_report

@@ -1,8 +1,9 @@
 """The retention job: applies the rules in short batches.
 
-Each batch locks its records with ``FOR UPDATE SKIP LOCKED`` (a record that
-someone is editing is left for the next run, nobody waits for us), deletes or
-anonymises them, writes its line of the destruction report and commits. A job
+Each batch runs in its own READ COMMITTED transaction, locks its records with
+``FOR UPDATE SKIP LOCKED`` (a record that someone is editing is left for the
+next run, nobody waits for us), deletes or anonymises them, writes its line of
+the destruction report and commits. A job
 stopped half-way has lost nothing: what it did is reported, the rest is found
 again by the next run; a second run finds nothing left to do.
 """
@@ -47,13 +48,19 @@ class GovRetentionRule(models.Model):
 
     @api.model
     def _cron_apply_retention(self):
-        self._gov_apply_retention(commit=self.env["ir.cron"]._commit_progress)
+        self._gov_apply_retention(
+            commit=self.env["ir.cron"]._commit_progress, isolate=True
+        )
 
     @api.model
-    def _gov_apply_retention(self, today=None, batch_size=BATCH_SIZE, commit=None):
+    def _gov_apply_retention(
+        self, today=None, batch_size=BATCH_SIZE, commit=None, isolate=False
+    ):
         """Apply every active rule. ``commit(processed)`` ends each batch's
         transaction and returns the seconds left (0: stop now and let the next
-        run go on). Returns ``{rule_id: records destroyed or anonymised}``."""
+        run go on); ``isolate`` runs each batch in READ COMMITTED (only when
+        ``commit`` really commits). Returns ``{rule_id: records destroyed or
+        anonymised}``."""
         today = today or fields.Date.context_today(self)
         run = {
             "uuid": uuid.uuid4().hex,
@@ -62,13 +69,15 @@ class GovRetentionRule(models.Model):
         }
         done = {}
         for rule in self.search([]):
-            count, stopped = rule._gov_apply_rule(today, batch_size, commit, run)
+            count, stopped = rule._gov_apply_rule(
+                today, batch_size, commit, run, isolate
+            )
             done[rule.id] = count
             if stopped:
                 break
         return done
 
-    def _gov_apply_rule(self, today, batch_size, commit, run):
+    def _gov_apply_rule(self, today, batch_size, commit, run, isolate=False):
         """``(count, stopped)`` for this rule, batch by batch."""
         self.ensure_one()
         kind = self._gov_retention_kind_map()[self.kind]
@@ -78,9 +87,13 @@ class GovRetentionRule(models.Model):
         Model = self.env[kind["model"]].sudo().with_context(**QUIET)
         date = self.date_field_id.name
         domain = self._gov_expired_domain(today)
+        if isolate:
+            commit(0)
         skipped = []
         count = 0
         while True:
+            if isolate:
+                self._gov_read_committed()
             ids = Model.search(
                 domain & Domain("id", "not in", skipped),
                 order=f"{date}, id",
@@ -89,13 +102,24 @@ class GovRetentionRule(models.Model):
             if not ids:
                 return count, False
             locked = self._gov_lock(Model, ids)
-            skipped += [record_id for record_id in ids if record_id not in locked]
-            records = Model.browse(locked)
+            # Checked again under the lock: changed since, it may not be due.
+            records = Model.search(domain & Domain("id", "in", locked))
+            done = set(records.ids)
+            skipped += [record_id for record_id in ids if record_id not in done]
             if records:
                 self._gov_destroy(kind, records, run)
                 count += len(records)
             if commit and commit(len(records)) <= 0:
                 return count, True
+
+    @api.model
+    def _gov_read_committed(self):
+        """Run this batch's transaction in READ COMMITTED (the first statement
+        after a commit). Under Odoo's REPEATABLE READ, locking a row that the
+        front desk changed since the batch began fails the whole batch; under
+        READ COMMITTED ``FOR UPDATE SKIP LOCKED`` takes the row as it is now,
+        or skips it while someone holds it."""
+        self.env.cr.execute(SQL("SET TRANSACTION ISOLATION LEVEL READ COMMITTED"))
 
     @api.model
     def _gov_lock(self, Model, ids):

@@ -69,7 +69,8 @@ class GovRetentionCase(GovAddressbookCase):
         batches = []
 
         def commit(processed):
-            batches.append(processed)
+            if processed:
+                batches.append(processed)
             return 0 if stop_after and len(batches) >= stop_after else 3600
 
         self.Rule._gov_apply_retention(
