@@ -85,7 +85,8 @@ class GovRetentionRule(models.Model):
         "statistics without anything that identifies the person.",
     )
     source = fields.Text(
-        help="Where the term comes from (selection list, law, policy decision)."
+        translate=True,
+        help="Where the term comes from (selection list, law, policy decision).",
     )
 
     @api.model
@@ -93,9 +94,7 @@ class GovRetentionRule(models.Model):
         """Plain descriptors of every kind of record a rule may govern (see the
         module docstring). Extend and append."""
         _ = self.env._
-        anonymous = self.env.ref(
-            "gov_addressbook.partner_anonymised", raise_if_not_found=False
-        ).id
+        anonymous = self._gov_anonymous_partner_id()
         return [
             {
                 "kind": "contact_moment",
@@ -132,6 +131,23 @@ class GovRetentionRule(models.Model):
                 "anonymise": False,
             },
         ]
+
+    @api.model
+    def _gov_anonymous_partner_id(self):
+        """The relation that stands for nobody (anonymised records point at it)."""
+        partner = self.env.ref(
+            "gov_addressbook.partner_anonymised", raise_if_not_found=False
+        )
+        return partner.id if partner else False
+
+    @api.model
+    def _gov_registry_anonymous_values(self, place_key):
+        """The values the registry of personal data writes when it erases a
+        record of ``place_key``, and the record detached from its relation:
+        retention anonymises exactly as an anonymisation on request does."""
+        places = self.env["res.partner"]._gov_personal_data_places()
+        place = next(p for p in places if p["key"] == place_key)
+        return {**place["values"], "partner_id": self._gov_anonymous_partner_id()}
 
     @api.model
     def _gov_retention_kind_map(self):

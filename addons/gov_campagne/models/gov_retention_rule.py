@@ -10,14 +10,7 @@ class GovRetentionRule(models.Model):
     @api.model
     def _gov_retention_kinds(self):
         _ = self.env._
-        anonymous = self.env.ref(
-            "gov_addressbook.partner_anonymised", raise_if_not_found=False
-        ).id
-        # The same erasure as an anonymisation on request (the registry).
-        places = self.env["res.partner"]._gov_personal_data_places()
-        registration = next(
-            p for p in places if p["key"] == "gov_campagne.event_registration"
-        )
+        anonymous = self._gov_anonymous_partner_id()
         return [
             *super()._gov_retention_kinds(),
             {
@@ -26,7 +19,9 @@ class GovRetentionRule(models.Model):
                 "label": _("Event registrations"),
                 "partner_field": "partner_id",
                 "filters": [],
-                "anonymise": {**registration["values"], "partner_id": anonymous},
+                "anonymise": self._gov_registry_anonymous_values(
+                    "gov_campagne.event_registration"
+                ),
                 "anonymised": [("partner_id", "=", anonymous)],
             },
             {

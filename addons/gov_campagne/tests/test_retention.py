@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import fields
+from odoo.addons.gov_addressbook.tests.retention_common import RetentionMixin
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -8,41 +9,18 @@ from .topic_common import GovTopicCase
 
 
 @tagged("post_install", "-at_install")
-class TestCampagneRetention(GovTopicCase):
+class TestCampagneRetention(RetentionMixin, GovTopicCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.Rule = cls.env["gov.retention.rule"]
-        cls.Rule.search([]).active = False
-        cls.anonymous = cls.env.ref("gov_addressbook.partner_anonymised")
+        cls._gov_retention_setup()
         cls.today = fields.Date.today()
 
-    @classmethod
-    def _rule(cls, kind, model, date_field, term=1, action="delete", sequence=10):
-        field = cls.env["ir.model.fields"]._get(model, date_field)
-        return cls.Rule.create(
-            {
-                "name": kind,
-                "kind": kind,
-                "sequence": sequence,
-                "date_field_id": field.id,
-                "term_value": term,
-                "term_unit": "years",
-                "action": action,
-            }
-        )
-
-    def _run(self, days_from_now):
-        today = self.today + timedelta(days=days_from_now)
-        self.Rule._gov_apply_retention(today=today, commit=lambda processed: 3600)
+    def _run_in(self, days_from_now):
+        self._run(self.today + timedelta(days=days_from_now))
 
     def test_registration_is_anonymised_for_the_attendance_figures(self):
-        self._rule(
-            "event_registration",
-            "event.registration",
-            "create_date",
-            action="anonymise",
-        )
+        self._rule("event_registration", "create_date", action="anonymise")
         event = self.env["event.event"].create(
             {
                 "name": "Opening brug",
@@ -54,30 +32,28 @@ class TestCampagneRetention(GovTopicCase):
             {"event_id": event.id, "partner_id": self.citizen.id}
         )
         self.assertTrue(registration.email)
-        self._run(360)
+        self._run_in(360)
         self.assertEqual(registration.partner_id, self.citizen, "within its year")
-        self._run(370)
+        self._run_in(370)
         self.assertEqual(registration.partner_id, self.anonymous)
         self.assertFalse(registration.email)
         self.assertNotIn(self.citizen.name, registration.name or "")
         self.assertEqual(event.seats_taken, 1, "the attendance figure stays")
 
     def test_withdrawn_subscription_and_its_proof_go_together(self):
-        self._rule(
-            "topic_subscription", "gov.topic.subscription", "withdrawn_at", term=5
-        )
-        self._rule("consent_log", "gov.topic.consent.log", "date", term=5, sequence=50)
+        self._rule("topic_subscription", "withdrawn_at", term=5)
+        self._rule("consent_log", "date", term=5, sequence=50)
         withdrawn = self._subscribe_confirmed(self.citizen)
         withdrawn.action_withdraw()
         running = self._subscribe_confirmed(self.journalist)
         withdrawn_lines, running_lines = self._logs(withdrawn), self._logs(running)
         self.assertTrue(withdrawn_lines and running_lines)
-        self._run(4 * 365)
+        self._run_in(4 * 365)
         self.assertTrue(withdrawn.exists() and withdrawn_lines.exists())
-        self._run(6 * 365)
+        self._run_in(6 * 365)
         self.assertFalse(withdrawn.exists())
         self.assertFalse(withdrawn_lines.exists(), "deleted with their subscription")
-        self._run(30 * 365)
+        self._run_in(30 * 365)
         self.assertTrue(running.exists(), "a running subscription is never deleted")
         self.assertEqual(running_lines.exists(), running_lines, "nor its proof")
 

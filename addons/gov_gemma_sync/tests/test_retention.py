@@ -1,37 +1,23 @@
 from datetime import date, datetime
 
+from odoo.addons.gov_addressbook.tests.retention_common import RetentionMixin
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
 
 @tagged("post_install", "-at_install")
-class TestCaseRetention(TransactionCase):
+class TestCaseRetention(RetentionMixin, TransactionCase):
     """Local copies of closed cases end their term; an open case keeps
     everything about its relations."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.Rule = cls.env["gov.retention.rule"]
-        cls.Rule.search([]).active = False
+        cls._gov_retention_setup()
         Partner = cls.env["res.partner"]
         cls.anna = Partner.create({"name": "Anna Visser", "gov_party_type": "citizen"})
         cls.kees = Partner.create({"name": "Kees Bakker", "gov_party_type": "citizen"})
         cls.Zaak = cls.env["gov.zaak"]
-
-    @classmethod
-    def _rule(cls, kind, model, date_field):
-        field = cls.env["ir.model.fields"]._get(model, date_field)
-        return cls.Rule.create(
-            {
-                "name": kind,
-                "kind": kind,
-                "date_field_id": field.id,
-                "term_value": 3,
-                "term_unit": "months",
-                "action": "delete",
-            }
-        )
 
     def _zaak(self, number, partner, einddatum=False):
         return self.Zaak.create(
@@ -43,11 +29,8 @@ class TestCaseRetention(TransactionCase):
             }
         )
 
-    def _run(self, today):
-        self.Rule._gov_apply_retention(today=today, commit=lambda processed: 3600)
-
     def test_closed_case_copy_goes_open_case_copy_stays(self):
-        self._rule("zaak", "gov.zaak", "einddatum")
+        self._rule("zaak", "einddatum", term=3, unit="months")
         closed = self._zaak("ZAAK-1", self.kees, date(2025, 1, 10))
         open_case = self._zaak("ZAAK-2", self.anna)
         self._run(date(2025, 4, 10))
@@ -58,7 +41,7 @@ class TestCaseRetention(TransactionCase):
         self.assertTrue(open_case.exists())
 
     def test_open_case_keeps_the_relations_contact_moments(self):
-        self._rule("contact_moment", "gov.contact.moment", "occurred_at")
+        self._rule("contact_moment", "occurred_at")
         zaak = self._zaak("ZAAK-3", self.anna)
         Moment = self.env["gov.contact.moment"]
         old = {"occurred_at": datetime(2020, 1, 1), "subject": "Vergunning"}

@@ -17,12 +17,7 @@ class GovRetentionRule(models.Model):
     @api.model
     def _gov_retention_kinds(self):
         _ = self.env._
-        anonymous = self.env.ref(
-            "gov_addressbook.partner_anonymised", raise_if_not_found=False
-        ).id
-        # The same erasure as an anonymisation on request (the registry).
-        places = self.env["res.partner"]._gov_personal_data_places()
-        request = next(p for p in places if p["key"] == "gov_loket.request")
+        anonymous = self._gov_anonymous_partner_id()
         return [
             *super()._gov_retention_kinds(),
             {
@@ -33,7 +28,7 @@ class GovRetentionRule(models.Model):
                 "filters": ["category_id"],
                 # An open request is never destroyed.
                 "domain": [("stage_id.closed", "=", True)],
-                "anonymise": {**request["values"], "partner_id": anonymous},
+                "anonymise": self._gov_registry_anonymous_values("gov_loket.request"),
                 "anonymised": [("partner_id", "=", anonymous)],
                 "scrub": "_gov_retention_scrub_requests",
             },

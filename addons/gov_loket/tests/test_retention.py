@@ -1,5 +1,6 @@
 from datetime import date, datetime
 
+from odoo.addons.gov_addressbook.tests.retention_common import RetentionMixin
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
@@ -7,33 +8,16 @@ from .common import GovLoketCase
 
 
 @tagged("post_install", "-at_install")
-class TestLoketRetention(GovLoketCase):
+class TestLoketRetention(RetentionMixin, GovLoketCase):
     """Closed requests end their term; an open request keeps everything about
     its relation."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.Rule = cls.env["gov.retention.rule"]
-        cls.Rule.search([]).active = False
-        cls.anonymous = cls.env.ref("gov_addressbook.partner_anonymised")
+        cls._gov_retention_setup()
         cls.kees = cls.env["res.partner"].create(
             {"name": "Kees Bakker", "gov_party_type": "citizen"}
-        )
-
-    @classmethod
-    def _rule(cls, kind, model, date_field, action="delete", **values):
-        field = cls.env["ir.model.fields"]._get(model, date_field)
-        return cls.Rule.create(
-            {
-                "name": kind,
-                "kind": kind,
-                "date_field_id": field.id,
-                "term_value": 1,
-                "term_unit": "years",
-                "action": action,
-                **values,
-            }
         )
 
     def _closed_ticket(self, closed_on, **values):
@@ -43,11 +27,8 @@ class TestLoketRetention(GovLoketCase):
         ticket.closed_date = closed_on
         return ticket
 
-    def _run(self, today):
-        self.Rule._gov_apply_retention(today=today, commit=lambda processed: 3600)
-
     def test_closed_request_is_anonymised_for_the_statistics(self):
-        self._rule("request", "helpdesk.ticket", "closed_date", action="anonymise")
+        self._rule("request", "closed_date", action="anonymise")
         ticket = self._closed_ticket(datetime(2024, 2, 1))
         handovers = self.env["gov.loket.handover"].search(
             [("ticket_id", "=", ticket.id)]
@@ -70,7 +51,7 @@ class TestLoketRetention(GovLoketCase):
         )
 
     def test_open_request_keeps_everything_about_its_relation(self):
-        self._rule("contact_moment", "gov.contact.moment", "occurred_at")
+        self._rule("contact_moment", "occurred_at")
         Moment = self.env["gov.contact.moment"]
         old = {"occurred_at": datetime(2020, 1, 1), "subject": "Old question"}
         anna_moment = Moment.create({**old, "partner_id": self.citizen.id})
@@ -84,7 +65,7 @@ class TestLoketRetention(GovLoketCase):
         self.assertFalse(anna_moment.exists())
 
     def test_open_request_is_never_destroyed(self):
-        self._rule("request", "helpdesk.ticket", "create_date")
+        self._rule("request", "create_date")
         ticket = self._new_ticket()
         ticket.closed_date = datetime(2020, 1, 1)
         self._run(date(2030, 1, 1))
@@ -93,7 +74,6 @@ class TestLoketRetention(GovLoketCase):
     def test_rule_per_subject(self):
         self._rule(
             "request",
-            "helpdesk.ticket",
             "closed_date",
             action="anonymise",
             category_id=self.subject_roads.id,
@@ -107,7 +87,7 @@ class TestLoketRetention(GovLoketCase):
         self.assertEqual(permit.partner_id, self.citizen)
 
     def test_loket_staff_cannot_maintain_retention(self):
-        rule = self._rule("request", "helpdesk.ticket", "closed_date")
+        rule = self._rule("request", "closed_date")
         for user in (self.front_desk, self.team_lead, self.employee):
             with self.assertRaises(AccessError):
                 rule.with_user(user).read(["name"])
