@@ -89,23 +89,23 @@ class GovRetentionRule(models.Model):
         domain = self._gov_expired_domain(today)
         if isolate:
             commit(0)
-        skipped = []
+        after = Domain.TRUE
         count = 0
         while True:
             if isolate:
                 self._gov_read_committed()
-            ids = Model.search(
-                domain & Domain("id", "not in", skipped),
-                order=f"{date}, id",
-                limit=batch_size,
-            ).ids
-            if not ids:
+            batch = Model.search(domain & after, order=f"{date}, id", limit=batch_size)
+            if not batch:
                 return count, False
-            locked = self._gov_lock(Model, ids)
+            # Go on after this batch (keyset): rows skipped or kept below are
+            # never read again in this run, however many there are.
+            last = batch[-1]
+            after = Domain(date, ">", last[date]) | (
+                Domain(date, "=", last[date]) & Domain("id", ">", last.id)
+            )
+            locked = self._gov_lock(Model, batch.ids)
             # Checked again under the lock: changed since, it may not be due.
             records = Model.search(domain & Domain("id", "in", locked))
-            done = set(records.ids)
-            skipped += [record_id for record_id in ids if record_id not in done]
             if records:
                 self._gov_destroy(kind, records, run)
                 count += len(records)
