@@ -286,7 +286,7 @@ def run_cron(env, xmlid):
     env.invalidate_all()
 
 
-def send(env, mailing, sink, recipients):
+def send(env, mailing, sink, recipients, config, lanes):
     cr = env.cr
 
     def outgoing():
@@ -299,14 +299,31 @@ def send(env, mailing, sink, recipients):
     started = time.perf_counter()
     mailing.action_launch()
     cr.commit()
+    lane = None
+    if lanes > 1:
+        # The second lane in a process of its own, as a second cron worker:
+        # it sends what the mailing queue has composed so far, as in Odoo.
+        ctx = multiprocessing.get_context("spawn")
+        lane = ctx.Process(
+            target=_lane_process,
+            args=(
+                config,
+                env.cr.dbname,
+                "gov_campagne.ir_cron_mail_bulk_lane",
+                mailing.id,
+            ),
+        )
+        lane.start()
     while True:
         run_cron(env, "mass_mailing.ir_cron_mass_mailing_queue")
         if mailing.state == "done":
             break
     composed = time.perf_counter()
+    cpu_started = time.process_time()
     print(
         f"  composed {recipients:,} mails in {composed - started:.1f} s "
-        f"({recipients / (composed - started):,.0f} mails/s)",
+        f"({recipients / (composed - started):,.0f} mails/s)"
+        + (", the second lane sending meanwhile" if lane else ""),
         flush=True,
     )
     stalled = 0
@@ -321,8 +338,41 @@ def send(env, mailing, sink, recipients):
             flush=True,
         )
         stalled = stalled + 1 if done == before else 0
+    if lane:
+        lane.join(60)
     finished = time.perf_counter()
+    print(
+        f"  CPU of the mail queue's process: "
+        f"{(time.process_time() - cpu_started) * 1000 / recipients:.1f} ms per mail "
+        "(all mails counted, the other lane's included)",
+        flush=True,
+    )
     return composed - started, finished - composed
+
+
+def _lane_process(config, db, xmlid, mailing_id):
+    """Run the cron ``xmlid`` until the mailing is composed and all sent."""
+    from benchlib import bench_env  # noqa: PLC0415
+
+    with bench_env(config, db, "gov_campagne") as env:
+        while True:
+            env.cr.execute(
+                "SELECT count(*) FROM mail_mail WHERE state = 'outgoing' "
+                "AND gov_sending_started IS NULL AND mailing_id = %s",
+                [mailing_id],
+            )
+            queued = env.cr.fetchone()[0]
+            env.cr.execute(
+                "SELECT state FROM mailing_mailing WHERE id = %s", [mailing_id]
+            )
+            composing = env.cr.fetchone()[0] != "done"
+            env.cr.commit()
+            if queued:
+                run_cron(env, xmlid)
+            elif composing:
+                time.sleep(0.2)
+            else:
+                break
 
 
 def report(env, mailing, emails, sink_result, t_compose, t_send):
@@ -351,7 +401,7 @@ def report(env, mailing, emails, sink_result, t_compose, t_send):
     print(f"\nCampaign mailing to {recipients:,} recipients through a local SMTP sink")
     print(f"  {'composing (mailing queue)':<40}{t_compose:>9.1f} s")
     print(
-        f"  {'sending (mail queue -> SMTP)':<40}{t_send:>9.1f} s"
+        f"  {'then sending the rest (mail queue)':<40}{t_send:>9.1f} s"
         f"{recipients / t_send:>9.1f} mails/s"
     )
     print(f"  {'total':<40}{total:>9.1f} s{recipients / total:>9.1f} mails/s")
@@ -375,6 +425,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--config", required=True)
     parser.add_argument("--recipients", type=int, default=RECIPIENTS)
+    parser.add_argument(
+        "--lanes",
+        type=int,
+        default=2,
+        choices=(1, 2),
+        help="sending lanes (cron workers)",
+    )
     parser.add_argument("--profile", help="write a cProfile of the run to this file")
     # ./gov bench passes its arguments to every bench script: ignore the others'.
     args, _ = parser.parse_known_args()
@@ -388,7 +445,9 @@ def main():
             profile = cProfile.Profile() if args.profile else None
             if profile:
                 profile.enable()
-            t_compose, t_send = send(env, mailing, sink, args.recipients)
+            t_compose, t_send = send(
+                env, mailing, sink, args.recipients, args.config, args.lanes
+            )
             if profile:
                 profile.disable()
                 profile.dump_stats(args.profile)

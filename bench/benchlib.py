@@ -27,8 +27,34 @@ def bench_env(config, db, module):
             ],
             check=True,
         )
+    elif _installed_version(db, module) != _code_version(module):
+        print(f"Upgrading {module} in {db} to the code's version", flush=True)
+        subprocess.run(
+            [
+                *(sys.executable, "-m", "odoo", "-c", config, "-d", db),
+                *("-u", module, "--stop-after-init", "--log-level=warn"),
+            ],
+            check=True,
+        )
     with Registry(db).cursor() as cr:
         yield api.Environment(cr, api.SUPERUSER_ID, {})
+
+
+def _installed_version(db, module):
+    from odoo.sql_db import db_connect  # noqa: PLC0415
+
+    with db_connect(db).cursor() as cr:
+        cr.execute(
+            "SELECT latest_version FROM ir_module_module WHERE name = %s", [module]
+        )
+        row = cr.fetchone()
+    return row and row[0]
+
+
+def _code_version(module):
+    from odoo.modules.module import get_manifest  # noqa: PLC0415
+
+    return get_manifest(module)["version"]
 
 
 def percentile(values, pct):

@@ -29,6 +29,9 @@ GOV_ADDONS = [
     "gov_gemma_sync",
     "gov_addressbook_certification",
 ]
+# The addon whose tests also run through pytest-odoo, so that way cannot rot: a small
+# one, as the run costs no new database.
+PYTEST_ODOO_ADDON = "gov_addressbook_certification"
 RESULT_LINE = re.compile(
     r"odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of (\d+) tests"
 )
@@ -153,8 +156,25 @@ def run_odoo_tests(config, db, modules, label, outcome):
     return proc.returncode == 0 and not problems
 
 
+def add_junit(label, junit, outcome):
+    """Count the tests of a pytest run from its JUnit report."""
+    if not junit.exists():
+        outcome.add(label, 0, 1, 0, ["pytest wrote no report"])
+        return
+    suite = ET.parse(junit).getroot()
+    suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
+    total = int(suite.get("tests", 0))
+    failed = int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+    skipped = int(suite.get("skipped", 0))
+    problems = [] if total else ["no test ran"]
+    outcome.add(
+        label, total - failed - skipped, max(failed, len(problems)), skipped, problems
+    )
+
+
 def run_pytest(config, db, outcome):
     junit = LOGS / "pytest.xml"
+    junit.unlink(missing_ok=True)
     env = dict(os.environ, GOV_ODOO_CONFIG=config, GOV_TEST_DB=db)
     subprocess.run(
         [
@@ -169,15 +189,33 @@ def run_pytest(config, db, outcome):
         env=env,
         check=False,
     )
-    if not junit.exists():
-        outcome.add("tests/", 0, 1, 0, ["pytest wrote no report"])
-        return
-    suite = ET.parse(junit).getroot()
-    suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
-    total = int(suite.get("tests", 0))
-    failed = int(suite.get("failures", 0)) + int(suite.get("errors", 0))
-    skipped = int(suite.get("skipped", 0))
-    outcome.add("tests/ (cross-addon)", total - failed - skipped, failed, skipped, [])
+    add_junit("tests/ (cross-addon)", junit, outcome)
+
+
+def run_pytest_odoo(config, db, addon, outcome):
+    """The addon's tests again, through pytest-odoo on the database its own run left
+    installed: the way developers run them from an editor (addons/pytest.ini)."""
+    junit = LOGS / f"pytest-odoo-{addon}.xml"
+    junit.unlink(missing_ok=True)
+    started = time.monotonic()
+    with (LOGS / f"pytest-odoo-{addon}.log").open("w") as log_file:
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                f"--odoo-config={config}",
+                f"--odoo-database={db}",
+                f"--junitxml={junit}",
+                str(ROOT / "addons" / addon),
+            ],
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            check=False,
+        )
+    print(f"  ({time.monotonic() - started:.0f} s)", flush=True)
+    add_junit(f"{addon} through pytest-odoo", junit, outcome)
 
 
 def main():
@@ -206,6 +244,9 @@ def main():
         databases.append(db)
         print(f"Installing and testing {addon} alone on database {db}", flush=True)
         run_odoo_tests(args.config, db, [addon], f"{addon} alone", outcome)
+        if addon == PYTEST_ODOO_ADDON:
+            print(f"Testing {addon} through pytest-odoo on {db}", flush=True)
+            run_pytest_odoo(args.config, db, addon, outcome)
     if not args.addons:
         db = f"{args.db_prefix}_all"
         databases.append(db)

@@ -29,6 +29,7 @@
         "wizards/helpdesk_ticket_hand_over_views.xml",
         "wizards/helpdesk_ticket_return_views.xml",
         "wizards/gov_loket_register_views.xml",
+        "wizards/gov_contact_register_views.xml",
         "views/gov_loket_menus.xml",
         "views/gov_retention_views.xml",
     ],

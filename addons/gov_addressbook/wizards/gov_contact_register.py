@@ -28,18 +28,21 @@ class GovContactRegister(models.TransientModel):
         CONFIDENTIALITY_LEVELS, required=True, default="intern"
     )
 
+    def _gov_moment_vals(self):
+        """Values of the contact moment; other addons add their source."""
+        self.ensure_one()
+        return {
+            "partner_id": self.partner_id.id,
+            "channel": self.channel,
+            "direction": self.direction,
+            "subject": self.subject,
+            "summary": self.summary,
+            "confidentiality": self.confidentiality,
+        }
+
     def action_register(self):
         self.ensure_one()
-        self.env["gov.contact.moment"].create(
-            {
-                "partner_id": self.partner_id.id,
-                "channel": self.channel,
-                "direction": self.direction,
-                "subject": self.subject,
-                "summary": self.summary,
-                "confidentiality": self.confidentiality,
-            }
-        )
+        self.env["gov.contact.moment"].create(self._gov_moment_vals())
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",

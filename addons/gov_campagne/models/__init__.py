@@ -17,6 +17,7 @@ from . import (
     ir_mail_server,
     gov_segment,
     mail_mail,
+    mail_mail_bulk_send,
     mail_thread,
     mailing_mailing,
     mailing_trace,

@@ -19,6 +19,10 @@ _BATCH_CACHE = ContextVar("gov_mail_batch_cache", default=None)
 # more than sending it. A delivered mail is "sent" and never sent again, so
 # until then it only waits.
 _DELETE_AFTER_BATCH = ContextVar("gov_mail_delete_after_batch", default=None)
+# Set by the chunked sending of bulk mail (mail_mail_bulk_send.py), which
+# commits a chunk at once: the chunk's contact moments are then made in one
+# insert at the end of the batch, before its delivered mails are deleted.
+MOMENTS_AFTER_BATCH = ContextVar("gov_mail_moments_after_batch", default=None)
 
 
 class MailMail(models.Model):
@@ -200,6 +204,7 @@ class MailMail(models.Model):
                 mail_server=mail_server,
                 post_send_callback=post_send_callback,
             )
+            self._gov_log_pending_moments()
             self._gov_delete_delivered()
             return result
         except smtplib.SMTPServerDisconnected as error:
@@ -229,6 +234,7 @@ class MailMail(models.Model):
                 failure_type="mail_smtp",
             )
             self._gov_trigger_queue(fields.Datetime.now() + timedelta(minutes=1))
+            self._gov_log_pending_moments()
             self._gov_delete_delivered()
             return True
         finally:
@@ -251,6 +257,14 @@ class MailMail(models.Model):
         delivered = self.sudo().browse(ids).exists()
         delivered.filtered(lambda mail: mail.state == "sent").unlink()
 
+    def _gov_log_pending_moments(self):
+        """The contact moments of the batch's delivered mails (see
+        MOMENTS_AFTER_BATCH), in one go."""
+        pending = MOMENTS_AFTER_BATCH.get()
+        if pending:
+            MOMENTS_AFTER_BATCH.set([])
+            self.browse(pending)._gov_log_sent_moments()
+
     def unlink(self):
         later = _DELETE_AFTER_BATCH.get()
         if later is not None and self.env.context.get("gov_delete_after_batch"):
@@ -266,7 +280,11 @@ class MailMail(models.Model):
         bulk = self.filtered(lambda mail: mail._gov_is_bulk())
         if not failure_type:
             sent = bulk.filtered(lambda mail: mail.state == "sent")
-            sent._gov_log_sent_moments()
+            pending = MOMENTS_AFTER_BATCH.get()
+            if pending is None:
+                sent._gov_log_sent_moments()
+            else:
+                pending.extend(sent.ids)
             mails = self
             if sent == self and _DELETE_AFTER_BATCH.get() is not None:
                 # auto_delete waits for the end of the batch (see _send).

@@ -78,5 +78,6 @@ class LoketWebForm(http.Controller):
             ._gov_create_from_webform(values, client)
         )
         return request.render(
-            "gov_loket.webform_question_done", {"number": ticket.number}
+            "gov_loket.webform_question_done",
+            {"number": ticket.number, "answer_date": ticket.answer_date_text},
         )

@@ -99,7 +99,10 @@ class HelpdeskTicket(models.Model):
             if self.category_id:
                 return self.category_id.callback_norm_days
             return DEFAULT_CALLBACK_NORM_DAYS
-        return self.category_id.service_norm_days or None
+        if self.category_id:
+            return self.category_id.service_norm_days or None
+        # No subject yet: the organisation's default norm, on every channel.
+        return self._gov_default_norm_days() or None
 
     @api.model
     def _gov_today(self):

@@ -22,7 +22,8 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _gov_dashboard_domain(self, team_ids=None, date_from=None, date_to=None):
-        domain = Domain.TRUE
+        # A request closed as the same as another one is counted there.
+        domain = Domain("duplicate_id", "=", False)
         if team_ids:
             domain &= Domain("team_id", "in", list(team_ids))
         if date_from:
@@ -70,6 +71,7 @@ class HelpdeskTicket(models.Model):
             limit=TOP_SUBJECTS,
         )
         return {
+            **self._gov_dashboard_channel_figures(base, closed_domain),
             "total": total,
             "open": open_count,
             "overdue": overdue_count,

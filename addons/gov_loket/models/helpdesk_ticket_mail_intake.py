@@ -285,6 +285,7 @@ class HelpdeskTicket(models.Model):
         if intake["trusted"] and intake["bsns"] and self.partner_id:
             self._gov_record_bsn(self.partner_id, intake["bsns"], "mail")
         self._gov_send_acknowledgement()
+        self._gov_propose_same_request()
 
     def message_update(self, msg_dict, update_vals=None):
         res = super().message_update(msg_dict, update_vals=update_vals)

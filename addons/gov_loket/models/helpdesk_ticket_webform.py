@@ -96,6 +96,7 @@ class HelpdeskTicket(models.Model):
                 "user_id": False,
             }
         )
+        ticket._gov_propose_same_request()
         if bsns and partner:
             # Only on the relation this very submission created: an address
             # typed on a form proves nothing about an existing relation.

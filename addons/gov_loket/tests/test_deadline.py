@@ -35,6 +35,8 @@ class TestDeadline(GovLoketCase):
         self.assertEqual(ticket.deadline_date, datetime.date(2026, 3, 3))
 
     def test_no_norm_no_deadline(self):
+        # Only when the organisation switched its default norm off (0).
+        self.env["ir.config_parameter"].set_param("gov_loket.default_norm_days", 0)
         ticket = self._new_ticket(self.front_desk, category_id=False)
         self.assertFalse(ticket.deadline_date)
         self.assertFalse(ticket.is_overdue)

@@ -1,4 +1,5 @@
 from . import (
+    gov_contact_register,
     gov_loket_register,
     gov_loket_register_line,
     helpdesk_ticket_hand_over,

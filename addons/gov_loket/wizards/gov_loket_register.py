@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .gov_contact_register import OPEN_REQUESTS_DOMAIN
+
 REGISTER_CHANNELS = ("phone", "counter")
 
 
@@ -33,6 +35,13 @@ class GovLoketRegister(models.TransientModel):
     duration = fields.Integer(
         string="Duration (min)", help="Length of the call or visit in minutes."
     )
+    gov_ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="About open request",
+        domain=OPEN_REQUESTS_DOMAIN,
+        help="The caller's open requests: choose the one this call is about "
+        "to attach the call to it instead of registering a new question.",
+    )
     line_ids = fields.One2many(
         "gov.loket.register.line", "register_id", string="Questions"
     )
@@ -56,37 +65,49 @@ class GovLoketRegister(models.TransientModel):
             lines.append(self.env._("Duration: %(minutes)s min", minutes=self.duration))
         return "\n".join(lines)
 
+    def _gov_moment_subject(self):
+        if not self.line_ids:
+            return self.gov_ticket_id.display_name[:120]
+        first = self.line_ids[0]
+        if len(self.line_ids) == 1:
+            return first.question[:120]
+        return self.env._(
+            "%(count)s questions: %(first)s",
+            count=len(self.line_ids),
+            first=first.question[:100],
+        )
+
     def action_register(self):
         """Create the contact moment and the requests, then show the requests."""
         self.ensure_one()
-        if not self.line_ids:
-            raise UserError(self.env._("Add at least one question."))
+        if not self.line_ids and not self.gov_ticket_id:
+            raise UserError(
+                self.env._("Add at least one question, or choose the open request.")
+            )
         if self.channel_id.gov_channel not in REGISTER_CHANNELS:
             raise UserError(
                 self.env._("The register screen is for phone and counter contacts.")
             )
         self.line_ids._gov_check_complete()
-        first = self.line_ids[0]
-        moment = self.env["gov.contact.moment"].create(
-            {
-                "partner_id": self.partner_id.id,
-                "channel": self.channel_id.gov_channel,
-                "direction": "inbound",
-                "subject": first.question[:120]
-                if len(self.line_ids) == 1
-                else self.env._(
-                    "%(count)s questions: %(first)s",
-                    count=len(self.line_ids),
-                    first=first.question[:100],
-                ),
-                "summary": self._gov_moment_summary(),
-                "user_id": self.env.user.id,
-            }
-        )
+        moment_vals = {
+            "partner_id": self.partner_id.id,
+            "channel": self.channel_id.gov_channel,
+            "direction": "inbound",
+            "subject": self._gov_moment_subject(),
+            "summary": self._gov_moment_summary(),
+            "user_id": self.env.user.id,
+        }
+        if self.gov_ticket_id:
+            # A call about an open request: one request across channels.
+            moment_vals.update(self.gov_ticket_id._gov_attach_vals("inbound"))
+        moment = self.env["gov.contact.moment"].create(moment_vals)
         tickets = self.env["helpdesk.ticket"].create(
             [line._gov_ticket_vals(moment) for line in self.line_ids]
         )
-        moment.write({"res_model": tickets._name, "res_id": tickets[0].id})
+        if not tickets:
+            return self._gov_show_requests(self.gov_ticket_id)
+        if not self.gov_ticket_id:
+            moment.write({"res_model": tickets._name, "res_id": tickets[0].id})
         for line, ticket in zip(self.line_ids, tickets, strict=True):
             line._gov_apply_outcome(ticket)
         return self._gov_show_requests(tickets)
