@@ -2,7 +2,7 @@
     "name": "Gov Relations: Address book",
     "summary": "Central public-sector address book with identifiers, privacy "
     "and one contact timeline per relation",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services",
     "author": "Gov Relations for Odoo",
     "license": "AGPL-3",
@@ -14,6 +14,7 @@
         "security/gov_addressbook_rules.xml",
         "data/gov_reference_data.xml",
         "data/gov_partner_import_presets.xml",
+        "data/gov_retention_data.xml",
         "views/gov_contact_moment_views.xml",
         "wizards/gov_contact_register_views.xml",
         "wizards/gov_partner_import_views.xml",
@@ -22,6 +23,9 @@
         "views/gov_processing_log_views.xml",
         "wizards/gov_partner_privacy_views.xml",
         "views/res_config_settings_public_forms_views.xml",
+        "views/gov_retention_views.xml",
+        "views/gov_privacy_erasure_report_views.xml",
+        "wizards/gov_legal_hold_views.xml",
     ],
     "demo": ["demo/gov_addressbook_demo.xml"],
     "assets": {

@@ -13,6 +13,7 @@
         "security/gov_campagne_rules.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
+        "data/gov_retention_data.xml",
         "report/gov_letter_report.xml",
         "views/gov_campaign_views.xml",
         "views/gov_segment_views.xml",

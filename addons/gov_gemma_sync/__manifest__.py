@@ -12,6 +12,7 @@
         "security/ir.model.access.csv",
         "security/gov_gemma_sync_rules.xml",
         "data/ir_cron.xml",
+        "data/gov_retention_data.xml",
         "data/gov_zgw_publish_option_data.xml",
         "views/gov_zgw_service_views.xml",
         "views/gov_zaak_views.xml",

@@ -14,6 +14,7 @@
         "data/helpdesk_ticket_channel_data.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
+        "data/gov_retention_data.xml",
         "report/helpdesk_ticket_letter_report.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_insight_views.xml",
@@ -30,6 +31,7 @@
         "wizards/gov_loket_register_views.xml",
         "wizards/gov_contact_register_views.xml",
         "views/gov_loket_menus.xml",
+        "views/gov_retention_views.xml",
     ],
     "demo": ["demo/gov_loket_demo.xml"],
     "assets": {

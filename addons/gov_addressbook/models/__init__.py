@@ -17,3 +17,8 @@ from . import res_partner_search
 from . import base_import_import
 from . import gov_public_form_submission
 from . import res_config_settings_public_forms
+from . import res_partner_legal_hold
+from . import gov_retention_rule
+from . import gov_retention_rule_job
+from . import gov_retention_report
+from . import gov_privacy_erasure_report

@@ -35,7 +35,8 @@ class GovProcessingLog(models.Model):
     """Logboek Dataverwerkingen: one line per processing per data subject.
 
     Lines are written only through :meth:`_log_processing` and can never be
-    changed or deleted, not even by the superuser.
+    changed, not even by the superuser; only the retention job deletes them at
+    the end of their term.
     """
 
     _name = "gov.processing.log"
@@ -69,7 +70,10 @@ class GovProcessingLog(models.Model):
         raise UserError(self.env._("The processing log cannot be changed."))
 
     def unlink(self):
-        raise UserError(self.env._("The processing log cannot be deleted."))
+        # Only the retention job may, at the end of the log's term.
+        if not (self.env.su and server_flag("gov_retention")):
+            raise UserError(self.env._("The processing log cannot be deleted."))
+        return super().unlink()
 
     @api.model
     def _log_processing(self, partners, activity, field_names, origin, purpose=None):

@@ -21,3 +21,5 @@ from . import test_security_bsn_web_client
 from . import test_partner_import
 from . import test_privacy_erasure_proof
 from . import test_landing
+from . import test_retention
+from . import test_privacy_erasure_report

@@ -303,6 +303,10 @@ class ErasureProofMixin:
         self._gov_flush_tracking()
         self.assertTrue(person.gov_anonymised_at)
         self.assertTrue(wizard.report)
+        kept = self.env["gov.privacy.erasure.report"].search(
+            [("partner_ref", "=", person.id)]
+        )
+        self.assertEqual(len(kept), 1, "the privacy officer's report is kept")
 
         # After: no value anywhere, except where the registry keeps it.
         allowed = kept_columns(self.env, person)

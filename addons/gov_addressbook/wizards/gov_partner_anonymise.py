@@ -59,6 +59,11 @@ class GovPartnerAnonymise(models.TransientModel):
             "privacy_tool",
             purpose="privacy_request",
         )
+        self.env["gov.privacy.erasure.report"]._gov_keep(
+            partner,
+            self.env["gov.privacy.erasure.report"]._gov_places_html(result),
+            result["manual"],
+        )
         self.write({"state": "done", "report": self._gov_report_html(result)})
         return {
             "type": "ir.actions.act_window",
@@ -70,28 +75,7 @@ class GovPartnerAnonymise(models.TransientModel):
 
     def _gov_report_html(self, result):
         _ = self.env._
-        method_labels = {
-            "clear": _("cleared"),
-            "replace": _("replaced"),
-            "delete": _("deleted"),
-            "keep": _("kept"),
-            "custom": _("erased"),
-        }
-        rows = Markup().join(
-            Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
-            % (
-                place["label"],
-                place["count"],
-                method_labels.get(place["erase"], place["erase"]),
-                place["legal_ground"],
-            )
-            for place in result["places"]
-            if place["count"]
-        )
-        html = Markup(
-            "<table class='table table-sm'><tr><th>%s</th><th>%s</th><th>%s</th>"
-            "<th>%s</th></tr>%s</table>"
-        ) % (_("Place"), _("Records"), _("Erasure"), _("Legal ground"), rows)
+        html = self.env["gov.privacy.erasure.report"]._gov_places_html(result)
         if result["manual"]:
             items = Markup().join(
                 Markup("<li>%s</li>") % line for line in result["manual"]

@@ -9,6 +9,7 @@ from . import (
     gov_campaign_results,
     gov_campaign_segment,
     gov_press_release,
+    gov_retention_rule,
     gov_topic,
     gov_topic_consent_log,
     gov_topic_subscription,

@@ -66,7 +66,10 @@ class GovTopicConsentLog(models.Model):
         raise UserError(self.env._("The consent log cannot be changed."))
 
     def unlink(self):
-        raise UserError(self.env._("The consent log cannot be deleted."))
+        # Only the retention job may, at the end of the log's term.
+        if not (self.env.su and server_flag("gov_retention")):
+            raise UserError(self.env._("The consent log cannot be deleted."))
+        return super().unlink()
 
     @api.model
     def _log_consent(self, subscriptions, action, source, ip=None):

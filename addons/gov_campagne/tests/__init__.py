@@ -27,3 +27,4 @@ from . import test_security_public_forms
 from . import test_delivery
 from . import test_gateway_replies
 from . import test_privacy_erasure_proof
+from . import test_retention

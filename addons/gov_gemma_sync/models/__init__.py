@@ -12,3 +12,5 @@ from . import gov_loket_handover_sync
 from . import helpdesk_ticket
 from . import gov_contact_moment_source
 from . import res_partner_privacy
+from . import gov_retention_rule
+from . import res_partner_retention

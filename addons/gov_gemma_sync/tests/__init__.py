@@ -16,3 +16,4 @@ from . import test_zgw_publication
 from . import test_zgw_rpc
 from . import test_zgw_server_rules
 from . import test_privacy_erasure_proof
+from . import test_retention

@@ -4,6 +4,7 @@ from . import (
     gov_loket_answer,
     gov_loket_handover,
     gov_loket_webform_submission,
+    gov_retention_rule,
     gov_processing_log,
     helpdesk_ticket,
     helpdesk_ticket_acknowledgement,
@@ -32,5 +33,6 @@ from . import (
     mail_thread,
     res_config_settings,
     res_partner_privacy,
+    res_partner_retention,
     res_users,
 )
