@@ -65,7 +65,8 @@ class GovTopicConsentLog(models.Model):
                 return super().write(vals)
         raise UserError(self.env._("The consent log cannot be changed."))
 
-    def unlink(self):
+    # Append-only proof of consent: refusing is the whole method, no super().
+    def unlink(self):  # pylint: disable=method-required-super
         raise UserError(self.env._("The consent log cannot be deleted."))
 
     @api.model
