@@ -57,4 +57,4 @@ class ResPartnerWhoKnowsLine(models.TransientModel):
     strength = fields.Integer(readonly=True)
     last_contact_date = fields.Date(string="Last contact", readonly=True)
     via_partner_id = fields.Many2one("res.partner", string="Via", readonly=True)
-    chain = fields.Char(string="Chain", readonly=True)
+    chain = fields.Char(readonly=True)
