@@ -8,7 +8,6 @@ changed. Every record count stays equal or grows, and no contact moment or
 processing-log line disappears.
 """
 
-import configparser
 import fnmatch
 import re
 import subprocess
@@ -22,15 +21,10 @@ import pytest
 from psycopg2 import sql
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+from run_tests import GOV_ADDONS, drop_db, read_config  # noqa: E402
+
 VENV_BIN = Path(sys.executable).parent
-GOV_ADDONS = [
-    "gov_addressbook",
-    "gov_loket",
-    "gov_campagne",
-    "gov_network",
-    "gov_gemma_sync",
-    "gov_addressbook_certification",
-]
 # Records whose ids must all survive: what the public body must keep.
 KEPT_MODELS = ["gov.contact.moment", "gov.processing.log", "res.partner"]
 # Files click-odoo-update leaves out of an addon's checksum: tests and static
@@ -98,15 +92,13 @@ def changed_addons(tag):
 
 class Database:
     def __init__(self, config, name):
-        parser = configparser.ConfigParser()
-        parser.read(config)
-        self.options = parser["options"]
+        self.options = read_config(config)
         self.config = config
         self.name = name
 
-    def connect(self, dbname=None):
+    def connect(self):
         conn = psycopg2.connect(
-            dbname=dbname or self.name,
+            dbname=self.name,
             host=self.options["db_host"],
             port=self.options["db_port"],
             user=self.options["db_user"],
@@ -116,14 +108,7 @@ class Database:
         return conn
 
     def drop(self):
-        conn = self.connect("postgres")
-        with conn.cursor() as cr:
-            cr.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                    sql.Identifier(self.name)
-                )
-            )
-        conn.close()
+        drop_db(self.config, self.name)
 
     def run(self, command, log):
         with log.open("a") as out:
