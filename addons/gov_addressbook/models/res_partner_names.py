@@ -61,7 +61,8 @@ class ResPartner(models.Model):
     # partner_firstname hooks: the full name includes the infix, and splitting a
     # typed name recognises Dutch infixes.
     @api.depends("name_infix")
-    def _compute_name(self):
+    # super() per company record, inside the loop: nothing to return.
+    def _compute_name(self):  # pylint: disable=missing-return
         for partner in self:
             if partner.is_company:
                 super(ResPartner, partner)._compute_name()

@@ -28,6 +28,7 @@ All finders and erasers run as superuser: the wizards check the privacy
 officer's rights first and log the processing.
 """
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -502,7 +503,5 @@ class IrAttachment(models.Model):
                 self._full_path(fname),
                 os.path.join(self._full_path("checklist"), fname),
             ):
-                try:
+                with contextlib.suppress(FileNotFoundError):
                     os.unlink(path)
-                except FileNotFoundError:
-                    pass

@@ -30,9 +30,10 @@ class ResPartner(models.Model):
     )
 
     def init(self):
-        super().init()
+        res = super().init()
         # Trigram indexes need pg_trgm; a trusted extension the database owner may add.
         self.env.cr.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        return res
 
     @api.depends("phone")
     def _compute_gov_phone_digits(self):

@@ -13,7 +13,7 @@ from .common import GovAddressbookCase
 HEADER = relation_file.HEADERS
 
 
-def csv_bytes(rows, headers=HEADER, separator=";"):
+def csv_bytes(rows, headers=tuple(HEADER), separator=";"):
     """A file as a Dutch spreadsheet exports it: BOM, ";" and CRLF."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=separator, lineterminator="\r\n")

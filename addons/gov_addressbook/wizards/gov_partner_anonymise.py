@@ -23,7 +23,6 @@ class GovPartnerAnonymise(models.TransientModel):
         [("confirm", "Confirm"), ("done", "Done")], default="confirm", readonly=True
     )
     report = fields.Html(
-        string="Report",
         readonly=True,
         sanitize=True,
         help="What was erased where, and what must still be erased by hand in "

@@ -36,11 +36,10 @@ class GovPartnerImport(models.TransientModel):
     _name = "gov.partner.import"
     _description = "Import relations"
 
-    file = fields.Binary(string="File", attachment=False)
+    file = fields.Binary(attachment=False)
     file_name = fields.Char()
     preset_id = fields.Many2one(
         "gov.partner.import.preset",
-        string="Preset",
         help="Which column means what. Left empty, the preset that recognises most "
         "columns of the file is used.",
     )
@@ -77,7 +76,7 @@ class GovPartnerImport(models.TransientModel):
     match_count = fields.Integer(string="Matching existing relations", readonly=True)
     skip_count = fields.Integer(string="Already imported or repeated", readonly=True)
     report = fields.Text(readonly=True)
-    problems = fields.Text(string="Problems", readonly=True)
+    problems = fields.Text(readonly=True)
     error_file = fields.Binary(string="Rows to fix", readonly=True, attachment=False)
     error_file_name = fields.Char(readonly=True)
 

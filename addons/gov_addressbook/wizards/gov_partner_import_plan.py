@@ -544,7 +544,8 @@ class ImportPlanner:
                 )
         return lines
 
-    def write(self, partners):
+    # Not a model's write(): ImportPlanner is a plain class.
+    def write(self, partners):  # pylint: disable=method-required-super
         """Save the plan: organisations first, then their contact persons."""
         self.Partner = partners
         self.record_of_row = {}

@@ -52,7 +52,6 @@ class GovCampaign(models.Model):
     date_end = fields.Date(string="End", tracking=True)
     owner_id = fields.Many2one(
         "res.users",
-        string="Owner",
         default=lambda self: self.env.user,
         domain=[("share", "=", False)],
         tracking=True,

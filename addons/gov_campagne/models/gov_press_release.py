@@ -28,7 +28,6 @@ class GovPressRelease(models.Model):
     )
     spokesperson_id = fields.Many2one(
         "res.users",
-        string="Spokesperson",
         domain=[("share", "=", False)],
         default=lambda self: self.env.user,
         tracking=True,

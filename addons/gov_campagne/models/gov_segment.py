@@ -20,7 +20,6 @@ class GovSegment(models.Model):
     active = fields.Boolean(default=True)
     owner_id = fields.Many2one(
         "res.users",
-        string="Owner",
         default=lambda self: self.env.user,
         domain=[("share", "=", False)],
     )

@@ -98,7 +98,8 @@ class MailingMailing(models.Model):
             "res_id": self.id,
         }
 
-    def _gov_send_other_channels(self):
+    # Its super() calls are of _get_recipients_domain: it has no super to return.
+    def _gov_send_other_channels(self):  # pylint: disable=missing-return
         """Letters and SMS for the relations that prefer them, once per mailing."""
         now = fields.Datetime.now()
         for mailing in self.filtered(

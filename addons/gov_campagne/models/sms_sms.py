@@ -19,8 +19,9 @@ class SmsSms(models.Model):
     )
 
     def _handle_call_result_hook(self, results):
-        super()._handle_call_result_hook(results)
+        res = super()._handle_call_result_hook(results)
         self._gov_log_sent_moments()
+        return res
 
     def _gov_log_sent_moments(self):
         sent = self.filtered(

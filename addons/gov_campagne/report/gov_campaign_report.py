@@ -38,9 +38,9 @@ class GovCampaignReport(models.Model):
         "event.registration": ["event_id", "state", "active"],
     }
 
-    campaign_id = fields.Many2one("gov.campaign", string="Campaign", readonly=True)
+    campaign_id = fields.Many2one("gov.campaign", readonly=True)
     state = fields.Selection(CAMPAIGN_STATES, readonly=True)
-    owner_id = fields.Many2one("res.users", string="Owner", readonly=True)
+    owner_id = fields.Many2one("res.users", readonly=True)
     date_start = fields.Date(string="Start", readonly=True)
     reached_count = fields.Integer(string="Reached", readonly=True)
     delivered_count = fields.Integer(string="Delivered", readonly=True)

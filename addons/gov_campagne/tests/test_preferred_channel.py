@@ -138,7 +138,8 @@ class TestPreferredChannel(GovChannelCase):
 
     def test_letters_kept_as_html_when_pdf_fails(self):
         def failing_pdf(*args, **kwargs):
-            raise UserError("wkhtmltopdf is not installed")
+            # The error Odoo raises, imitated: no user reads it in this test.
+            raise UserError("wkhtmltopdf is not installed")  # pylint: disable=translation-required
 
         self.patch(type(self.env["ir.actions.report"]), "_render_qweb_pdf", failing_pdf)
         mailing = self._mailing()

@@ -40,7 +40,7 @@ class TestCampagneErasureProof(ErasureProofMixin, GovCampagneCase):
         )
 
     def _gov_fill_places(self, person, values):
-        super()._gov_fill_places(person, values)
+        res = super()._gov_fill_places(person, values)
         Subscription = self.env["gov.topic.subscription"]
         self.subscription = Subscription._subscribe(
             self.topic, person, "web", ip="198.51.100.23"
@@ -70,6 +70,7 @@ class TestCampagneErasureProof(ErasureProofMixin, GovCampagneCase):
         self.env["sms.sms"].create(
             {"partner_id": person.id, "number": values["phone"], "body": name}
         )
+        return res
 
     def test_erasure_proof(self):
         person, _wizard = self._gov_run_erasure_proof(self.privacy_officer)

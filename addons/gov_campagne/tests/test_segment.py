@@ -67,7 +67,7 @@ class TestSegment(GovCampagneCase):
         mailing = (
             self.env["mailing.mailing"]
             .with_user(self.communication)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"subject": "Uitnodiging klankbord"})
         )
         self.assertEqual(

@@ -179,7 +179,8 @@ def ensure_database(config, db):
     conn.close()
     # An existing database is updated: the code may have new fields.
     action = "-u" if exists else "-i"
-    print(f"{'Updating' if exists else 'Creating'} database {db}", flush=True)
+    # The benchmark scripts' progress on the terminal, not a server log.
+    print(f"{'Updating' if exists else 'Creating'} database {db}", flush=True)  # pylint: disable=print-used
     command = [sys.executable, "-m", "odoo", "-c", config, "-d", db]
     command += [action, "gov_gemma_sync", "--stop-after-init", "--log-level=warn"]
     subprocess.run(command, check=True)

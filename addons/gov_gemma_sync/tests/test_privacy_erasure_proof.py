@@ -26,7 +26,7 @@ class TestGemmaErasureProof(ErasureProofMixin, TransactionCase):
         cls.other = cls.env["res.partner"].create({"name": "Mede-aanvrager"})
 
     def _gov_fill_places(self, person, values):
-        super()._gov_fill_places(person, values)
+        res = super()._gov_fill_places(person, values)
         self.partij = str(uuid.uuid4())
         self.klantcontact = f"{KI}/klantcontacten/{uuid.uuid4()}"
         person.write({"zgw_partij_uuid": self.partij})
@@ -43,6 +43,7 @@ class TestGemmaErasureProof(ErasureProofMixin, TransactionCase):
                 for index, partners in enumerate((person, person | self.other))
             ]
         )
+        return res
 
     def test_erasure_proof(self):
         person, wizard = self._gov_run_erasure_proof(self.privacy_officer)

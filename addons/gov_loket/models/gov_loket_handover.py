@@ -55,7 +55,6 @@ class GovLoketHandover(models.Model):
     return_reason = fields.Text(string="Reason for sending back")
     activity_id = fields.Many2one(
         "mail.activity",
-        string="Activity",
         ondelete="set null",
         help="The to-do scheduled for the employee.",
     )

@@ -40,10 +40,11 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("partner_id", "partner_email", "gov_possible_partner_id")
     def _compute_sender_unknown(self):
-        super()._compute_sender_unknown()
+        res = super()._compute_sender_unknown()
         for ticket in self.filtered("gov_possible_partner_id"):
             # The relation is known, only not yet confirmed: see its banner.
             ticket.sender_unknown = False
+        return res
 
     @api.model
     def _gov_webform_partner(self, values):

@@ -97,7 +97,7 @@ class TestHandOver(GovLoketCase):
         action = self.ticket.with_user(self.front_desk).action_open_hand_over_wizard()
         self.assertEqual(action["res_model"], "helpdesk.ticket.hand.over")
         Wizard = self.env["helpdesk.ticket.hand.over"].with_user(self.front_desk)
-        with Form(Wizard.with_context(action["context"])) as form:
+        with Form(Wizard.with_context(**action["context"])) as form:
             self.assertEqual(form.date_due, datetime.date(2026, 4, 30))
             form.user_id = self.employee
             form.note = "Via the wizard"
@@ -142,7 +142,9 @@ class TestHandOver(GovLoketCase):
         self.ticket.with_user(self.front_desk).action_hand_over(self.employee.id, "A")
         action = self.ticket.with_user(self.employee).action_open_return_wizard()
         Wizard = self.env["helpdesk.ticket.return"].with_user(self.employee)
-        wizard = Wizard.with_context(action["context"]).create({"reason": "Wrong desk"})
+        wizard = Wizard.with_context(**action["context"]).create(
+            {"reason": "Wrong desk"}
+        )
         wizard.action_confirm()
         self.assertEqual(self.ticket.handover_ids.state, "returned")
         self.assertEqual(self.ticket.user_id, self.front_desk)

@@ -22,7 +22,7 @@ class TestLoketErasureProof(ErasureProofMixin, GovLoketCase):
         )
 
     def _gov_fill_places(self, person, values):
-        super()._gov_fill_places(person, values)
+        res = super()._gov_fill_places(person, values)
         name = f"{values['firstname']} {values['lastname']}"
         self.ticket = self.Ticket.create(
             self._ticket_vals(
@@ -47,6 +47,7 @@ class TestLoketErasureProof(ErasureProofMixin, GovLoketCase):
                 "ticket_id": self.ticket.id,
             }
         )
+        return res
 
     def test_erasure_proof(self):
         self._gov_run_erasure_proof(self.privacy_officer)

@@ -25,7 +25,6 @@ class GovLoketRegister(models.TransientModel):
     )
     channel_id = fields.Many2one(
         "helpdesk.ticket.channel",
-        string="Channel",
         required=True,
         domain=[("gov_channel", "in", REGISTER_CHANNELS)],
         default=lambda self: self.env.ref(

@@ -19,7 +19,9 @@ class GovLoketRegisterLine(models.TransientModel):
     category_id = fields.Many2one("helpdesk.ticket.category", string="Subject")
     question = fields.Text(required=True)
     outcome = fields.Selection(
-        CONTACT_OUTCOMES, required=True, default="answered", string="Outcome"
+        CONTACT_OUTCOMES,
+        required=True,
+        default="answered",
     )
     answer_template_id = fields.Many2one(
         "gov.loket.answer",

@@ -91,7 +91,10 @@ class GovContactMoment(models.Model):
 
     def _gov_apply_knows(self, knows, stats):
         # sudo: see _gov_apply_knows_pairs; the values come from the moments above.
+        # The context is replaced, not merged: the caller's default_* keys must not
+        # reach the relations.
         Relation = (
+            # pylint: disable-next=context-overridden
             self.env["res.partner.relation"]
             .sudo()
             .with_context(clean_context(self.env.context))

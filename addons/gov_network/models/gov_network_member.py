@@ -21,7 +21,6 @@ class GovNetworkMember(models.Model):
     )
     owner_id = fields.Many2one(
         "res.users",
-        string="Owner",
         domain=[("share", "=", False)],
         default=lambda self: self.env.user,
         help="The colleague who owns the contact with this relation.",

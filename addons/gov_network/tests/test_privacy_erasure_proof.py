@@ -25,7 +25,7 @@ class TestNetworkErasureProof(ErasureProofMixin, GovNetworkCase):
         cls.network = cls.env["gov.network"].create({"name": "Project Dijk"})
 
     def _gov_fill_places(self, person, values):
-        super()._gov_fill_places(person, values)
+        res = super()._gov_fill_places(person, values)
         self.relate(
             self.colleague_partner,
             self.type_knows,
@@ -43,6 +43,7 @@ class TestNetworkErasureProof(ErasureProofMixin, GovNetworkCase):
         self.env["gov.network.knows.queue"].create(
             {"user_id": self.employee.id, "partner_id": person.id}
         )
+        return res
 
     def test_erasure_proof(self):
         person, _wizard = self._gov_run_erasure_proof(self.privacy_officer)
