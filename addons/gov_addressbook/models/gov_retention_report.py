@@ -20,9 +20,7 @@ class GovRetentionReport(models.Model):
     user_id = fields.Many2one(
         "res.users", string="Run by", readonly=True, ondelete="restrict"
     )
-    rule_id = fields.Many2one(
-        "gov.retention.rule", string="Rule", readonly=True, ondelete="set null"
-    )
+    rule_id = fields.Many2one("gov.retention.rule", readonly=True, ondelete="set null")
     rule_name = fields.Char(string="Rule name", readonly=True)
     kind = fields.Char(string="Kind of record", readonly=True)
     action = fields.Selection(

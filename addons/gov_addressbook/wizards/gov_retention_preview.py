@@ -68,7 +68,7 @@ class GovRetentionPreviewLine(models.TransientModel):
     preview_id = fields.Many2one(
         "gov.retention.preview", required=True, ondelete="cascade"
     )
-    rule_id = fields.Many2one("gov.retention.rule", string="Rule", readonly=True)
+    rule_id = fields.Many2one("gov.retention.rule", readonly=True)
     kind = fields.Selection(related="rule_id.kind")
     action = fields.Selection(
         [("delete", "Delete"), ("anonymise", "Anonymise")], readonly=True

@@ -58,6 +58,10 @@ class MailMail(models.Model):
     first) never send the same mail. The chunk's results are committed
     together. Should the run die inside a chunk, its claimed mails are marked
     failed with "may have been delivered" instead of sent again.
+
+    The commits are those of Odoo's own mail queue (it commits after every
+    mail, ``auto_commit``): this code runs only from the cron with
+    ``auto_commit=True``, never inside a user's transaction.
     """
 
     _inherit = "mail.mail"
@@ -187,7 +191,7 @@ class MailMail(models.Model):
             chunk.exists().write({"gov_sending_started": False})
             if post_send_callback:
                 post_send_callback(chunk.ids)
-            self.env.cr.commit()
+            self.env.cr.commit()  # pylint: disable=invalid-commit
         return True
 
     def _gov_prefetch_for_sending(self):
@@ -203,7 +207,7 @@ class MailMail(models.Model):
     def _gov_claim(self, ids):
         """The mails of ``ids`` still queued and claimed by nobody, claimed
         for this run in a committed transaction of their own."""
-        self.env.cr.commit()
+        self.env.cr.commit()  # pylint: disable=invalid-commit
         self.env.cr.execute(
             SQL(
                 """
@@ -219,7 +223,7 @@ class MailMail(models.Model):
             )
         )
         claimed = {row[0] for row in self.env.cr.fetchall()}
-        self.env.cr.commit()
+        self.env.cr.commit()  # pylint: disable=invalid-commit
         self.invalidate_model(["gov_sending_started"])
         return self.browse([mail_id for mail_id in ids if mail_id in claimed])
 
@@ -240,7 +244,7 @@ class MailMail(models.Model):
                     ids,
                 )
             )
-            self.env.cr.commit()
+            self.env.cr.commit()  # pylint: disable=invalid-commit
 
     @api.model
     def _gov_fail_stale_claims(self):

@@ -38,10 +38,11 @@ class HelpdeskTicket(models.Model):
     )
 
     def _gov_rate(self, score, comment=""):
-        super()._gov_rate(score, comment)
+        result = super()._gov_rate(score, comment)
         threshold = self._gov_mail_setting(LOW_SCORE_PARAM, LOW_SCORE_THRESHOLD)
         if self.satisfaction_score <= threshold or self.satisfaction_comment:
             self._gov_open_score_follow_up()
+        return result
 
     def _gov_score_follow_up_user(self):
         """The team lead of the request's team, else the relationship manager."""

@@ -78,7 +78,7 @@ class TestLowScoreFollowUp(GovLoketCase):
         wizard = Form(
             self.env["gov.contact.register"]
             .with_user(self.team_lead)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         self.assertEqual(wizard.gov_ticket_id, ticket)
         wizard.summary = "Apologised and explained the permit"

@@ -11,7 +11,7 @@ class GovNetworkChainLine(models.AbstractModel):
     sequence = fields.Integer()
     user_id = fields.Many2one("res.users", string="Colleague", readonly=True)
     via_partner_id = fields.Many2one("res.partner", string="Via", readonly=True)
-    chain = fields.Char(string="Chain", readonly=True)
+    chain = fields.Char(readonly=True)
 
 
 class GovNetworkChainWizard(models.AbstractModel):
