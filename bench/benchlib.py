@@ -27,7 +27,10 @@ def bench_env(config, db, module):
             ],
             check=True,
         )
-    elif _installed_version(db, module) != _code_version(module):
+    elif any(
+        _installed_version(db, name) != _code_version(name)
+        for name in module.split(",")
+    ):
         print(f"Upgrading {module} in {db} to the code's version", flush=True)
         subprocess.run(
             [

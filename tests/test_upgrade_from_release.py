@@ -84,7 +84,10 @@ def changed_addons(tag):
     ).stdout.split()
     changed = set()
     for name in names + untracked:
-        _, addon, inner = name.split("/", 2)
+        parts = name.split("/", 2)
+        if len(parts) < 3:
+            continue  # addons/conftest.py, addons/pytest.ini: no addon's files
+        _, addon, inner = parts
         if not any(fnmatch.fnmatch(inner, pattern) for pattern in UNHASHED):
             changed.add(addon)
     return changed

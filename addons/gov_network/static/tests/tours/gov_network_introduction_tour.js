@@ -3,8 +3,15 @@ import { registry } from "@web/core/registry";
 registry.category("web_tour.tours").add("gov_network_introduction_nl", {
     steps: () => [
         {
+            // With every addon installed the form has more buttons than fit:
+            // the rest are under "More".
+            content: "Show all the relation's buttons",
+            trigger: ".o_form_view .o-form-buttonbox",
+            run: () => document.querySelector(".o-form-buttonbox .o_button_more")?.click(),
+        },
+        {
             content: "Ask through whom the municipality can be reached",
-            trigger: ".o_form_view button[name='action_gov_introduction']:contains('Via wie?')",
+            trigger: "button[name='action_gov_introduction']:contains('Via wie?')",
             run: "click",
         },
         {
@@ -24,8 +31,12 @@ registry.category("web_tour.tours").add("gov_network_introduction_nl", {
             run: "click",
         },
         {
+            trigger: "body:not(:has(.modal)) .o_form_view .o-form-buttonbox",
+            run: () => document.querySelector(".o-form-buttonbox .o_button_more")?.click(),
+        },
+        {
             content: "Open the network picture",
-            trigger: ".o_form_view button[name='action_gov_network_picture']",
+            trigger: "button[name='action_gov_network_picture']",
             run: "click",
         },
         {
@@ -41,7 +52,7 @@ registry.category("web_tour.tours").add("gov_network_introduction_nl", {
         },
         {
             content: "The form is the relation itself",
-            trigger: ".o_form_view button[name='action_gov_introduction']",
+            trigger: ".o_form_view .o-form-buttonbox",
         },
     ],
 });
