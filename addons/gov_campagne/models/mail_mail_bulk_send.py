@@ -127,8 +127,8 @@ class MailMail(models.Model):
             if self.env.context.get("ir_cron_progress_id"):
                 cron._commit_progress(len(ids), remaining=max(total - len(ids), 0))
 
-        mails = self.browse(sorted(mails.ids, reverse=True))
-        # The same entry as the mail queue: per mail server, one SMTP session.
+        # Newest first, as searched. The same entry as the mail queue: per mail
+        # server, one SMTP session.
         mails.send(auto_commit=True, post_send_callback=progress)
         return True
 
@@ -148,15 +148,18 @@ class MailMail(models.Model):
         )
         if len(bulk) < 2:
             bulk = self.browse()
+        session = {
+            "raise_exception": raise_exception,
+            "smtp_session": smtp_session,
+            "alias_domain_id": alias_domain_id,
+            "mail_server": mail_server,
+        }
         others = self - bulk
         if others:
             super(MailMail, others)._send(
                 auto_commit=auto_commit,
-                raise_exception=raise_exception,
-                smtp_session=smtp_session,
-                alias_domain_id=alias_domain_id,
-                mail_server=mail_server,
                 post_send_callback=post_send_callback,
+                **session,
             )
         for chunk_ids in split_every(BULK_CHUNK, bulk.ids):
             if smtp_session is not None and getattr(smtp_session, "sock", True) is None:
@@ -169,13 +172,7 @@ class MailMail(models.Model):
             attempted = _ATTEMPTED.set([])
             moments = MOMENTS_AFTER_BATCH.set([])
             try:
-                super(MailMail, chunk)._send(
-                    auto_commit=False,
-                    raise_exception=raise_exception,
-                    smtp_session=smtp_session,
-                    alias_domain_id=alias_domain_id,
-                    mail_server=mail_server,
-                )
+                super(MailMail, chunk)._send(auto_commit=False, **session)
             except Exception:
                 # The chunk's results are lost with the transaction. Mails that
                 # never reached the server are released; the others stay
