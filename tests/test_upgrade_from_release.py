@@ -1,11 +1,11 @@
 """Upgrading a database of the last release with the current code loses nothing.
 
-A database with demo data is made from the addons of the newest release tag
-(``v19.0.*``, one tag per release), as ``./gov run`` of that release would leave
-it (addon checksums stored). Then it is upgraded the way ``./gov run`` does
-after ``git pull``: ``click-odoo-update`` upgrades the addons whose files
-changed. Every record count stays equal or grows, and no contact moment or
-processing-log line disappears.
+A database with demo data is made from the addons of the newest release (the
+last line of ``RELEASES``: its name and commit), as ``./gov run`` of that
+release would leave it (addon checksums stored). Then it is upgraded the way
+``./gov run`` does after ``git pull``: ``click-odoo-update`` upgrades the
+addons whose files changed. Every record count stays equal or grows, and no
+contact moment or processing-log line disappears.
 """
 
 import fnmatch
@@ -33,26 +33,32 @@ UNHASHED = ["*.pyc", "tests/*", "static/*", "i18n/*", "i18n_extra/*"]
 UPDATING = re.compile(r"Updating addons for their hash changed: (\S+)\.")
 
 
-def newest_release_tag():
-    tags = subprocess.run(
-        ["git", "-C", str(ROOT), "tag", "--list", "v19.0.*", "--sort=-v:refname"],
+def newest_release():
+    """The last line of RELEASES: the newest release's name and commit."""
+    lines = [
+        line.split()
+        for line in (ROOT / "RELEASES").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    name, commit = lines[-1]
+    present = subprocess.run(
+        ["git", "-C", str(ROOT), "cat-file", "-e", commit + "^{commit}"],
         capture_output=True,
-        text=True,
         check=False,
-    ).stdout.split()
-    if not tags:
+    )
+    if present.returncode:
         pytest.fail(
-            "No release tag v19.0.* in this clone: the upgrade test starts from the "
-            "last release. Fetch the tags (git fetch --tags) and run again."
+            f"Release {name} ({commit}) is not in this clone's history: the upgrade "
+            "test starts from the last release. Clone without --depth and run again."
         )
-    return tags[0]
+    return name, commit
 
 
-def export_addons(tag, target):
+def export_addons(commit, target):
     """The release's addons/ folder, as git archive gives it."""
     archive = target / "release.tar"
     subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "-o", str(archive), tag, "addons"],
+        ["git", "-C", str(ROOT), "archive", "-o", str(archive), commit, "addons"],
         check=True,
     )
     with tarfile.open(archive) as tar:
@@ -60,10 +66,10 @@ def export_addons(tag, target):
     return target / "addons"
 
 
-def changed_addons(tag):
-    """The gov addons whose checksummed files differ between ``tag`` and now."""
+def changed_addons(commit):
+    """The gov addons whose checksummed files differ between ``commit`` and now."""
     names = subprocess.run(
-        ["git", "-C", str(ROOT), "diff", "--name-only", tag, "--", "addons"],
+        ["git", "-C", str(ROOT), "diff", "--name-only", commit, "--", "addons"],
         capture_output=True,
         text=True,
         check=True,
@@ -154,14 +160,14 @@ def release_database(odoo_config):
 
 
 def test_upgrade_from_last_release_loses_nothing(odoo_config, release_database):
-    tag = newest_release_tag()
+    name, commit = newest_release()
     db = release_database
     log = ROOT / ".work" / "test-logs" / "upgrade-from-release.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     log.write_text("")
     current_path = db.options["addons_path"]
     with tempfile.TemporaryDirectory() as tmp:
-        old_addons = export_addons(tag, Path(tmp))
+        old_addons = export_addons(commit, Path(tmp))
         old_path = current_path.replace(str(ROOT / "addons"), str(old_addons), 1)
         assert old_path != current_path, "the configuration lacks our addons/"
         install = [
@@ -181,8 +187,8 @@ def test_upgrade_from_last_release_loses_nothing(odoo_config, release_database):
     updated = set()
     for match in UPDATING.finditer(output):
         updated |= set(match.group(1).split(","))
-    assert updated & set(GOV_ADDONS) == changed_addons(tag), (
-        "click-odoo-update must upgrade exactly the gov addons changed since " + tag
+    assert updated & set(GOV_ADDONS) == changed_addons(commit), (
+        "click-odoo-update must upgrade exactly the gov addons changed since " + name
     )
     counts_after, ids_after = db.snapshot()
     for model, ids in ids_before.items():
