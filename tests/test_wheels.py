@@ -116,8 +116,17 @@ def test_addons_install_from_their_wheels(odoo_config, odoo_db, tmp_path):
             check=False,
             env={**os.environ, "PYTHONPATH": ""},
         )
-        assert install.returncode == 0, install.stdout[-3000:]
-        assert " ERROR " not in install.stdout, install.stdout[-3000:]
+        log = ROOT / ".work" / "test-logs" / "wheels.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(install.stdout, encoding="utf-8")
+        # What failed, not only the end of the log (the whole log: wheels.log).
+        problems = "\n".join(
+            line[:400]
+            for line in install.stdout.splitlines()
+            if " ERROR " in line or " CRITICAL " in line or "FAIL:" in line
+        )[-6000:]
+        assert install.returncode == 0, f"{problems}\n(whole log: {log})"
+        assert " ERROR " not in install.stdout, f"{problems}\n(whole log: {log})"
         results = run_tests.RESULT_LINE.findall(install.stdout)
         assert results, "no test ran from the wheels: " + install.stdout[-3000:]
         failed, errors, total = (int(n) for n in results[-1])
