@@ -1,9 +1,11 @@
 import re
 from datetime import datetime, timedelta
 
+from odoo.addons.gov_addressbook.tests.accessibility import (
+    AccessibilityChecks,
+    make_organisation_dutch,
+)
 from odoo.tests import tagged
-
-from odoo.addons.gov_addressbook.tests.accessibility import AccessibilityChecks
 
 from .public_common import PublicVisitorCase
 
@@ -17,8 +19,7 @@ class TestCampagnePublicPages(AccessibilityChecks, PublicVisitorCase):
     def setUpClass(cls):
         super().setUpClass()
         # As ./gov create makes it: the organisation's language is Dutch.
-        cls.env["res.lang"]._activate_lang("nl_NL")
-        cls.env["ir.default"].set("res.partner", "lang", "nl_NL")
+        make_organisation_dutch(cls.env, ["web", "gov_addressbook", "gov_campagne"])
         cls.env.company.write({"name": "Provincie Voorbeeld"})
         cls.topic = cls.env["gov.topic"].create(
             {

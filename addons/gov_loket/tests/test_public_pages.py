@@ -1,8 +1,10 @@
 import re
 
+from odoo.addons.gov_addressbook.tests.accessibility import (
+    AccessibilityChecks,
+    make_organisation_dutch,
+)
 from odoo.tests import HttpCase, tagged
-
-from odoo.addons.gov_addressbook.tests.accessibility import AccessibilityChecks
 
 from .common import GovLoketCase
 
@@ -15,8 +17,7 @@ class TestLoketPublicPages(AccessibilityChecks, GovLoketCase, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         # As ./gov create makes it: the organisation's language is Dutch.
-        cls.env["res.lang"]._activate_lang("nl_NL")
-        cls.env["ir.default"].set("res.partner", "lang", "nl_NL")
+        make_organisation_dutch(cls.env, ["web", "gov_addressbook", "gov_loket"])
         cls.env.company.write({"name": "Gemeente Voorbeeld", "city": "Utrecht"})
         cls.web_subject = cls.env["helpdesk.ticket.category"].create(
             {"name": "Afval", "gov_web_form": True}
