@@ -7,7 +7,7 @@
     "author": "Gov Relations for Odoo",
     "license": "AGPL-3",
     "depends": ["base_import", "contacts", "mail", "partner_firstname"],
-    "external_dependencies": {"python": ["stdnum"]},
+    "external_dependencies": {"python": ["openpyxl", "stdnum"]},
     "data": [
         "security/gov_addressbook_groups.xml",
         "security/ir.model.access.csv",

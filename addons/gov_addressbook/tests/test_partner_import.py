@@ -242,7 +242,9 @@ class TestPartnerImport(GovAddressbookCase):
         wizard.action_import()
         self.assertEqual(wizard.match_count, 2)
         self.assertEqual(self._count() - before, 1)
-        anne = self.Partner.search([("lastname", "=", "Wit")])
+        anne = self.Partner.search(
+            [("lastname", "=", "Wit"), ("firstname", "=", "Anne")]
+        )
         self.assertEqual(anne.parent_id, utrecht)
         self.assertEqual(anne.gov_party_type, "government")
         self.assertEqual(utrecht.phone, "+31 30 286 0000")
@@ -288,8 +290,8 @@ class TestPartnerImport(GovAddressbookCase):
         self.assertEqual(zoe.phone, "+31 6 12345678")
         self.assertEqual(zoe.gov_party_type, "citizen")
         self.assertFalse(zoe.is_company)
-        self.assertEqual(
-            self.Partner.search([("gov_phone_digits", "=", "0612345678")]), zoe
+        self.assertIn(
+            zoe, self.Partner.search([("gov_phone_digits", "=", "0612345678")])
         )
         jurgen = self.Partner.search([("firstname", "=", "Jürgen")])
         self.assertEqual((jurgen.name_infix, jurgen.lastname), ("van der", "Berg"))

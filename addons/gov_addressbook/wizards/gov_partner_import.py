@@ -1,6 +1,4 @@
 import base64
-import csv
-import io
 
 import psycopg2
 
@@ -186,17 +184,25 @@ class GovPartnerImport(models.TransientModel):
         self.error_file = False
         self.error_file_name = False
         if plan.error_rows and plan.table:
-            self.error_file = base64.b64encode(self._gov_error_csv(plan))
+            self.error_file = base64.b64encode(self._gov_error_table(plan))
             stem = (self.file_name or "relaties").rsplit(".", 1)[0]
-            self.error_file_name = self.env._("%(stem)s - to fix.csv", stem=stem)
+            extension = "xlsx" if plan.table.encoding == "xlsx" else "csv"
+            self.error_file_name = self.env._(
+                "%(stem)s - to fix.%(extension)s", stem=stem, extension=extension
+            )
 
-    def _gov_error_csv(self, plan):
+    def _gov_error_table(self, plan):
         """The invalid rows in the file's own layout, with what to fix last."""
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter=plan.table.separator, lineterminator="\r\n")
-        writer.writerow([*plan.table.headers, self.env._("Problem")])
-        for number, cells in plan.table.rows:
-            if number in plan.error_rows:
-                padded = cells + [""] * (len(plan.table.headers) - len(cells))
-                writer.writerow([*padded, " ".join(plan.error_rows[number])])
-        return out.getvalue().encode("utf-8-sig")
+        width = len(plan.table.headers)
+        rows = [
+            [*cells[:width], *[""] * (width - len(cells)), " ".join(problems)]
+            for number, cells in plan.table.rows
+            for problems in [plan.error_rows.get(number)]
+            if problems
+        ]
+        return relation_import.write_table(
+            [*plan.table.headers, self.env._("Problem")],
+            rows,
+            plan.table.separator,
+            plan.table.encoding,
+        )

@@ -85,10 +85,21 @@ class ImportPlanner:
         _ = self.env._
         try:
             self.table = table = relation_import.read_table(data)
-        except relation_import.ImportFileError:
-            self._file_problem(
-                _("The file is empty. Choose the exported file (CSV) and try again.")
-            )
+        except relation_import.ImportFileError as error:
+            if error.reason == "unreadable":
+                self._file_problem(
+                    _(
+                        "The file cannot be read as an Excel workbook (XLSX). Save "
+                        "it again as XLSX or as CSV and try again."
+                    )
+                )
+            else:
+                self._file_problem(
+                    _(
+                        "The file is empty. Choose the exported file (CSV or XLSX) "
+                        "and try again."
+                    )
+                )
             return
         self.row_count = len(table.rows)
         if not self.preset:
