@@ -139,6 +139,11 @@ class GovPartnerImport(models.TransientModel):
         action["context"] = {}
         return action
 
+    def _gov_progress(self, stage, done, total):
+        """Called while a file is checked (``stage`` "checking") and saved
+        ("saving"), with the rows done of ``total``. Nothing to do here: the
+        background import (gov_addressbook_import) shows it."""
+
     def _gov_partner_model(self):
         return self.env["res.partner"].with_context(**BULK_CONTEXT)
 

@@ -45,6 +45,8 @@ COUNTRY_ALIASES = {
 CONTACT_FIELDS = ("email", "phone", "street", "zip", "city", "website", "function")
 IDENTIFIERS = relation_import.IDENTIFIERS
 NAME_TARGETS = ("name", "organisation", "firstname", "lastname")
+# Rows between two progress reports (see gov.partner.import._gov_progress).
+PROGRESS_EVERY = 2000
 
 
 @dataclass
@@ -133,7 +135,9 @@ class ImportPlanner:
             text_limits=self.wizard._gov_text_limits_for_rows(),
         )
         width = len(table.headers)
-        for number, cells in table.rows:
+        for index, (number, cells) in enumerate(table.rows):
+            if not index % PROGRESS_EVERY:
+                self.wizard._gov_progress("checking", index, self.row_count)
             clean = relation_import.clean_row(
                 number, relation_import.row_values(cells, targets), options
             )
@@ -567,6 +571,8 @@ class ImportPlanner:
             country.code: country.id for country in self.env["res.country"].search([])
         }
         rows = self.valid_rows()
+        self.rows_to_write = len(rows)
+        self.wizard._gov_progress("saving", 0, self.rows_to_write)
         organisations = [row for row in rows if row.values["kind"] == "organisation"]
         self._write_rows(organisations)
         self._create_named_organisations()
@@ -613,6 +619,10 @@ class ImportPlanner:
                 if self.plans[row.row].action == "match":
                     self.flagged.append((row, partner))
             self.saved["created"] += len(batch)
+            self.saved["rows_written"] += len(batch)
+            self.wizard._gov_progress(
+                "saving", self.saved["rows_written"], self.rows_to_write
+            )
         for row in later:
             plan = self.plans[row.row]
             target = self.record_of_row.get(plan.other_row)
