@@ -182,7 +182,7 @@ class GovPartnerImport(models.TransientModel):
         self.row_count = plan.row_count
         self.error_count = len(plan.error_rows)
         self.create_count = plan.saved["created"] if saved else plan.planned_creates()
-        self.match_count = plan.count("match", "reference")
+        self.match_count = plan.count("match", "reference", "complete")
         self.skip_count = plan.count("already", "repeat")
         self.report = "\n".join(plan.report_lines(saved))
         self.problems = "\n".join(plan.problem_lines) or False

@@ -45,6 +45,9 @@ COUNTRY_ALIASES = {
 CONTACT_FIELDS = ("email", "phone", "street", "zip", "city", "website", "function")
 IDENTIFIERS = relation_import.IDENTIFIERS
 NAME_TARGETS = ("name", "organisation", "firstname", "lastname")
+# The import key of an organisation created by name only, for the contact
+# persons of its row that had a problem, followed by that row's key.
+PLACEHOLDER = "pending:"
 # Rows between two progress reports (see gov.partner.import._gov_progress).
 PROGRESS_EVERY = 2000
 
@@ -81,6 +84,9 @@ class ImportPlanner:
         self.problem_lines = []
         self.saved = Counter()
         self.taken_kvks = set()
+        self.completed = set()  # placeholder organisations completed by a row
+        self.new_organisations = {}
+        self.placeholders = {}  # name key -> the organisation row with a problem
 
     # ------------------------------------------------------------------ analyse
     def analyse(self, data):
@@ -279,11 +285,10 @@ class ImportPlanner:
     def _plan_keys(self):
         """Rows repeated in the file, and rows imported before (same key)."""
         _ = self.env._
-        namespace = relation_import.normalise_key(self.preset.name) or "import"
         by_content, by_key = {}, {}
         for row in self.valid_rows():
             source_id = row.values.get("source_id")
-            key = f"{namespace}:{source_id}" if source_id else row.key
+            key = self._row_key(row)
             first = by_content.get(row.key)
             if first:
                 self.plans[row.row] = Plan("repeat", other_row=first.row)
@@ -309,6 +314,47 @@ class ImportPlanner:
         for number, key in self.keys.items():
             if key in partner_by_key:
                 self.plans[number] = Plan("already", partner_id=partner_by_key[key])
+        self._plan_placeholders()
+
+    def _row_key(self, row):
+        """The row's import key: the old system's ID, or the row's fingerprint."""
+        namespace = relation_import.normalise_key(self.preset.name) or "import"
+        source_id = row.values.get("source_id")
+        return f"{namespace}:{source_id}" if source_id else row.key
+
+    def _plan_placeholders(self):
+        """Organisation rows that complete an organisation an earlier import
+        created by name only, because this row had a problem then (see
+        _create_named_organisations): by the row's key, else by its name."""
+        rows = [
+            row
+            for row in self._pending()
+            if row.values["kind"] == "organisation" and row.row in self.keys
+        ]
+        if not rows:
+            return
+        placeholders = self.Partner.with_context(active_test=False).search_fetch(
+            [
+                ("gov_import_key", "=like", f"{PLACEHOLDER}%"),
+                "|",
+                (
+                    "gov_import_key",
+                    "in",
+                    [PLACEHOLDER + self.keys[row.row] for row in rows],
+                ),
+                ("name", "in", [row.values["name"] for row in rows]),
+            ],
+            ["gov_import_key", "name"],
+        )
+        by_key = {partner.gov_import_key: partner.id for partner in placeholders}
+        by_name = {_name_key(partner.name): partner.id for partner in placeholders}
+        for row in rows:
+            partner_id = by_key.get(PLACEHOLDER + self.keys[row.row]) or by_name.get(
+                _name_key(row.values["name"])
+            )
+            if partner_id and partner_id not in self.completed:
+                self.completed.add(partner_id)
+                self.plans[row.row] = Plan("complete", partner_id=partner_id)
 
     def _pending(self):
         return [row for row in self.valid_rows() if row.row not in self.plans]
@@ -438,6 +484,7 @@ class ImportPlanner:
             for row in persons
             if _name_key(row.values["organisation"]) not in org_rows
         }
+        rows_by_number = {row.row: row for row in self.rows}
         existing = {}
         if missing:
             for partner in self.Partner.search_fetch(
@@ -450,16 +497,6 @@ class ImportPlanner:
             key = _name_key(name)
             if key in org_rows:
                 self.parents[row.row] = ("row", org_rows[key])
-            elif key in bad_org_rows:
-                self._row_problem(
-                    row.row,
-                    _(
-                        "its organisation “%(name)s” is in row %(other)s, which "
-                        "has a problem: correct that row and import both again.",
-                        name=name,
-                        other=bad_org_rows[key],
-                    ),
-                )
             elif key in existing or ("name", key) in references:
                 self.parents[row.row] = (
                     "partner",
@@ -467,6 +504,11 @@ class ImportPlanner:
                 )
             else:
                 self.parents[row.row] = ("new", name)
+                if key in bad_org_rows:
+                    # Its organisation's row has a problem: the person is
+                    # imported all the same, with an organisation of that name
+                    # that the corrected row completes later.
+                    self.placeholders[key] = rows_by_number[bad_org_rows[key]]
 
     # -------------------------------------------------------------------- write
     def report_lines(self, saved):
@@ -516,6 +558,25 @@ class ImportPlanner:
                     reference=self.count("reference"),
                     already=self.count("already"),
                     repeat=self.count("repeat"),
+                )
+            )
+        if self.count("complete"):
+            lines.append(
+                _(
+                    "%(count)s rows complete an organisation that an earlier import "
+                    "created by name only, for its contact persons.",
+                    count=self.count("complete"),
+                )
+            )
+        waiting = list(self.placeholders)
+        if waiting:
+            lines.append(
+                _(
+                    "%(count)s organisations with a problem in their own row are "
+                    "created by name only, so that their contact persons are "
+                    "imported: import the corrected rows (Rows to fix) to complete "
+                    "them.",
+                    count=len(waiting),
                 )
             )
         if self.ignored:
@@ -593,7 +654,10 @@ class ImportPlanner:
             else:
                 partner = self.Partner.browse(plan.partner_id)
                 self.record_of_row[row.row] = partner.id
-                if plan.action == "reference":
+                if plan.action == "complete":
+                    self._complete(partner, row)
+                    self.saved["completed"] += 1
+                elif plan.action == "reference":
                     self._update(partner, row, fill_only=True)
                     self.saved["reference"] += 1
                 elif not review:
@@ -642,8 +706,16 @@ class ImportPlanner:
         # address becomes the organisation's (see _sync_first_addresses).
         created = self.Partner.create(
             [
-                {"name": name, "is_company": True, "gov_party_type": "other"}
-                for name in names.values()
+                {
+                    "name": name,
+                    "is_company": True,
+                    "gov_party_type": "other",
+                    "gov_import_key": PLACEHOLDER
+                    + self._row_key(self.placeholders[key])
+                    if key in self.placeholders
+                    else False,
+                }
+                for key, name in names.items()
             ]
         )
         self.new_organisations = {
@@ -747,6 +819,26 @@ class ImportPlanner:
         if comment:
             vals["comment"] = comment
         return vals
+
+    def _complete(self, partner, row):
+        """The organisation's own row, corrected, for the organisation an
+        earlier import created by name only for its contact persons."""
+        vals = self._contact_vals(row.values)
+        vals.update(
+            {
+                field_name: row.values[field_name]
+                for field_name in IDENTIFIERS
+                if row.values.get(field_name)
+            }
+        )
+        if vals.get("kvk_number") in self.taken_kvks:
+            del vals["kvk_number"]  # another relation holds it
+        vals.update(
+            name=row.values["name"],
+            gov_party_type=row.values.get("party_type") or "other",
+            gov_import_key=self.keys.get(row.row),
+        )
+        partner.write(vals)
 
     def _update(self, partner, row, fill_only):
         """Contact details from the row; identifiers and type only when empty."""
