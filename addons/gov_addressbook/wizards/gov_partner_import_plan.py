@@ -643,6 +643,9 @@ class ImportPlanner:
     def _write_rows(self, rows):
         review = self.wizard.on_match == "review"
         to_create, later = [], []
+        # The existing relations the rows update are read together, not one
+        # query per row.
+        prefetch_ids = tuple({self.plans[row.row].partner_id for row in rows} - {0})
         for row in rows:
             plan = self.plans[row.row]
             if plan.action == "new" or (plan.action == "match" and review):
@@ -652,7 +655,9 @@ class ImportPlanner:
             elif plan.action == "match" and plan.other_row:
                 later.append(row)
             else:
-                partner = self.Partner.browse(plan.partner_id)
+                partner = self.Partner.browse(plan.partner_id).with_prefetch(
+                    prefetch_ids
+                )
                 self.record_of_row[row.row] = partner.id
                 if plan.action == "complete":
                     self._complete(partner, row)
