@@ -121,6 +121,19 @@ class TestImportRun(TransactionCase):
         self.assertFalse(run.result)
         self.assertIn("Nothing was saved: database gone.", run.progress_message)
 
+    def test_test_advises_the_background_for_a_large_file(self):
+        wizard = self._wizard()
+        with patch(
+            "odoo.addons.gov_addressbook_import.wizards.gov_partner_import."
+            "LARGE_FILE_ROWS",
+            self.file.rows,
+        ):
+            wizard.action_test()
+        self.assertIn("press Import in the background", wizard.report)
+        small = self._wizard()
+        small.action_test()
+        self.assertNotIn("background", small.report)
+
     def test_runs_are_for_address_book_managers_who_started_them(self):
         with trap_jobs():
             action = self._wizard().action_import_background()

@@ -8,6 +8,9 @@ PROGRESS_INTERVAL = 1.0
 CHECKING_SHARE = 40.0
 # {progress id: time of its last write}, in this process (the job's).
 _LAST_WRITE = {}
+# From this many rows on, Test advises the background: an Import in the
+# browser would take minutes and meet the server's time limit of a request.
+LARGE_FILE_ROWS = 20_000
 
 
 class GovPartnerImport(models.TransientModel):
@@ -26,6 +29,16 @@ class GovPartnerImport(models.TransientModel):
             "view_mode": "form",
             "target": "current",
         }
+
+    def action_test(self):
+        action = super().action_test()
+        if self.row_count >= LARGE_FILE_ROWS and self.report:
+            self.report += "\n" + self.env._(
+                "This file has %(rows)s rows: press Import in the background, so "
+                "that it is not cut off by the time limit of the browser's request.",
+                rows=self.row_count,
+            )
+        return action
 
     def _gov_progress(self, stage, done, total):
         super()._gov_progress(stage, done, total)
