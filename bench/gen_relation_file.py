@@ -58,6 +58,12 @@ def shipped_government_names():
     return names
 
 
+def is_postcode(value):
+    """Whether ``value`` is a Dutch postcode in one of the file's notations."""
+    compact = "".join(value.split()).replace("-", "").upper()
+    return len(compact) == 6 and compact[:4].isdigit() and compact[4:].isalpha()
+
+
 def existing_facts(existing):
     """E-mail addresses and KvK numbers of bench_import's existing relations."""
     emails = [f"bestaand.{i}@voorbeeld.example" for i in range(1, existing, 7)]

@@ -413,6 +413,34 @@ class TestPartnerImport(GovAddressbookCase):
         )
         self.assertIn("1 rows complete an organisation", fixed.report)
 
+    def test_a_completing_row_with_a_taken_kvk_number_is_flagged_not_blocking(self):
+        rows = [
+            {
+                "Relatienummer": "910",
+                "Soort": "Bedrijf",
+                "Naam": "Glaszetter Één BV",
+                "Postcode": "12",
+                "KvK-nummer": "12345678",  # Oud Bedrijf BV holds it
+            },
+            {
+                "Relatienummer": "911",
+                "Soort": "Contactpersoon",
+                "Organisatie": "Glaszetter Één BV",
+                "Voornaam": "Ida",
+                "Achternaam": "Kok",
+            },
+        ]
+        self._wizard(csv_bytes(rows)).action_import()
+        organisation = self.Partner.search([("firstname", "=", "Ida")]).parent_id
+        rows[0]["Postcode"] = "1234 AB"
+        fixed = self._wizard(csv_bytes(rows[:1]))
+        fixed.action_import()
+        self.assertEqual(fixed.state, "done")
+        self.assertEqual(organisation.zip, "1234 AB")
+        self.assertFalse(organisation.kvk_number)
+        self.assertTrue(organisation.gov_duplicate_review)
+        self.assertIn("Oud Bedrijf BV", organisation.message_ids[:1].body)
+
     def test_presets_are_recognised_and_editable(self):
         dynamics = csv_bytes(
             [{"First Name": "Ann", "Last Name": "Lee", "Email": "ann@lee.example"}],

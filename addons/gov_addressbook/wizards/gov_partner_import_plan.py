@@ -59,6 +59,7 @@ class Plan:
     other_row: int = 0  # the earlier row it matches
     facts: str = ""
     same_kvk: bool = False  # the KvK number is taken: it is not stored twice
+    holder_id: int = 0  # the relation holding the KvK number of a "complete" row
 
 
 def _name_key(name):
@@ -355,6 +356,38 @@ class ImportPlanner:
             if partner_id and partner_id not in self.completed:
                 self.completed.add(partner_id)
                 self.plans[row.row] = Plan("complete", partner_id=partner_id)
+        self._plan_completed_kvks()
+
+    def _plan_completed_kvks(self):
+        """A completing row whose KvK number another relation holds (or an
+        earlier completing row) completes the organisation without it, flagged
+        for review, as a look-alike row would be: never a blocked import."""
+        completing = [
+            row
+            for row in self.valid_rows()
+            if self.plans.get(row.row)
+            and self.plans[row.row].action == "complete"
+            and row.values.get("kvk_number")
+        ]
+        if not completing:
+            return
+        holders = self.Partner.with_context(active_test=False).search_fetch(
+            [("kvk_number", "in", [row.values["kvk_number"] for row in completing])],
+            ["kvk_number"],
+        )
+        holder_of = {partner.kvk_number: partner.id for partner in holders}
+        seen = {}
+        for row in completing:
+            plan = self.plans[row.row]
+            kvk = row.values["kvk_number"]
+            holder = holder_of.get(kvk)
+            if (holder and holder != plan.partner_id) or kvk in seen:
+                plan.same_kvk = True
+                plan.holder_id = holder or seen[kvk]
+                plan.facts = self.env._("KvK number")
+                self.taken_kvks.add(kvk)
+            else:
+                seen[kvk] = plan.partner_id
 
     def _pending(self):
         return [row for row in self.valid_rows() if row.row not in self.plans]
@@ -429,7 +462,7 @@ class ImportPlanner:
                         "street",
                     ],
                 )
-        self.taken_kvks = set(found.filtered("kvk_number").mapped("kvk_number"))
+        self.taken_kvks |= set(found.filtered("kvk_number").mapped("kvk_number"))
         ids_by_key = {}
         for other in found:
             for key in set(other._gov_look_alike_keys()) & wanted:
@@ -440,7 +473,15 @@ class ImportPlanner:
             "gov_phone_digits": self.env._("phone"),
             "address": self.env._("name and address"),
         }
-        kvk_rows = {}
+        # A row completing an organisation stores its KvK number first.
+        kvk_rows = {
+            row.values["kvk_number"]: row.row
+            for row in self.valid_rows()
+            if row.values.get("kvk_number")
+            and self.plans.get(row.row)
+            and self.plans[row.row].action == "complete"
+            and not self.plans[row.row].same_kvk
+        }
         for row in pending:
             keys = row_keys[row.row]
             shared = [key for key in keys if key in ids_by_key]
@@ -836,8 +877,13 @@ class ImportPlanner:
                 if row.values.get(field_name)
             }
         )
-        if vals.get("kvk_number") in self.taken_kvks:
-            del vals["kvk_number"]  # another relation holds it
+        plan = self.plans[row.row]
+        if plan.same_kvk:
+            # Another relation holds the KvK number: completed without it and
+            # flagged, with a note naming that relation.
+            vals.pop("kvk_number", None)
+            vals["gov_duplicate_review"] = True
+            self.flagged.append((row, partner))
         vals.update(
             name=row.values["name"],
             gov_party_type=row.values.get("party_type") or "other",
@@ -873,7 +919,9 @@ class ImportPlanner:
         for row, partner in self.flagged:
             plan = self.plans[row.row]
             other = self.Partner.browse(
-                plan.partner_id or self.record_of_row.get(plan.other_row)
+                plan.holder_id
+                or plan.partner_id
+                or self.record_of_row.get(plan.other_row)
             )
             bodies[partner.id] = Markup(
                 "%s <a href='/odoo/res.partner/%s'>%s</a> (%s)."
