@@ -169,11 +169,13 @@ def test_upgrade_from_last_release_loses_nothing(odoo_config, release_database):
     with tempfile.TemporaryDirectory() as tmp:
         old_addons = export_addons(commit, Path(tmp))
         old_path = current_path.replace(str(ROOT / "addons"), str(old_addons), 1)
+        # An addon added since the release is not there to upgrade.
+        released = [addon for addon in GOV_ADDONS if (old_addons / addon).is_dir()]
         assert old_path != current_path, "the configuration lacks our addons/"
         install = [
             *(sys.executable, str(ROOT / "tools" / "odoo-bin"), "-c", odoo_config),
             *(f"--addons-path={old_path}", "-d", db.name, "--with-demo"),
-            *("-i", ",".join(GOV_ADDONS), "--stop-after-init", "--max-cron-threads=0"),
+            *("-i", ",".join(released), "--stop-after-init", "--max-cron-threads=0"),
         ]
         db.run([*install, "--log-level=warn"], log)
         # What ./gov run of the release stores right after creating the database.
@@ -187,7 +189,7 @@ def test_upgrade_from_last_release_loses_nothing(odoo_config, release_database):
     updated = set()
     for match in UPDATING.finditer(output):
         updated |= set(match.group(1).split(","))
-    assert updated & set(GOV_ADDONS) == changed_addons(commit), (
+    assert updated & set(released) == changed_addons(commit) & set(released), (
         "click-odoo-update must upgrade exactly the gov addons changed since " + name
     )
     counts_after, ids_after = db.snapshot()

@@ -2,7 +2,7 @@
     "name": "Gov Relations: Address book",
     "summary": "Central public-sector address book with identifiers, privacy "
     "and one contact timeline per relation",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.1.1",
     "category": "Services",
     "author": "Gov Relations for Odoo",
     "license": "AGPL-3",
@@ -13,7 +13,7 @@
         "mail",
         "partner_firstname",
     ],
-    "external_dependencies": {"python": ["stdnum"]},
+    "external_dependencies": {"python": ["openpyxl", "stdnum"]},
     "data": [
         "security/gov_addressbook_groups.xml",
         "security/ir.model.access.csv",

@@ -8,13 +8,16 @@ the assistant turns them into translated sentences naming the row.
 """
 
 import csv
+import datetime
 import hashlib
 import io
 import json
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 
+import openpyxl
 from stdnum import exceptions as stdnum_exceptions
 from stdnum.nl import postcode as stdnum_postcode
 
@@ -102,8 +105,8 @@ class ImportFileError(ValueError):
 class Table:
     headers: list
     rows: list  # [(row number as a spreadsheet shows it, [cells])]
-    separator: str
-    encoding: str
+    separator: str  # "" for a spreadsheet (XLSX)
+    encoding: str  # "xlsx" for a spreadsheet
 
 
 @dataclass
@@ -132,11 +135,14 @@ def normalise_key(text):
 def read_table(data):
     """Decode, sniff the separator and split ``data`` (bytes) into rows.
 
-    UTF-8 with or without BOM, or Windows-1252 (Excel's "CSV" on Windows). Row
-    numbers are those a spreadsheet shows: the header is row 1.
+    A CSV file in UTF-8 with or without BOM, or Windows-1252 (Excel's "CSV" on
+    Windows), or an Excel workbook (XLSX: its first sheet). Row numbers are
+    those a spreadsheet shows: the header is row 1.
     """
     if not data or not data.strip():
         raise ImportFileError("empty")
+    if data[:4] == b"PK\x03\x04":
+        return _read_workbook(data)
     try:
         text, encoding = data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -146,8 +152,12 @@ def read_table(data):
     if not first_line.count(separator):
         separator = ","
     records = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    return _table(enumerate(records, start=1), separator, encoding)
+
+
+def _table(numbered_rows, separator, encoding):
     headers, rows = None, []
-    for number, cells in enumerate(records, start=1):
+    for number, cells in numbered_rows:
         if headers is None:
             if any(cell.strip() for cell in cells):
                 headers = [cell.strip() for cell in cells]
@@ -157,6 +167,61 @@ def read_table(data):
     if headers is None:
         raise ImportFileError("empty")
     return Table(headers, rows, separator, encoding)
+
+
+def _read_workbook(data):
+    """The first sheet of an XLSX workbook, every cell as the text it shows."""
+    try:
+        workbook = openpyxl.load_workbook(
+            io.BytesIO(data), read_only=True, data_only=True
+        )
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise ImportFileError("unreadable") from error
+    try:
+        sheet = workbook.worksheets[0]
+        numbered = (
+            (number, [_cell_text(value) for value in values])
+            for number, values in enumerate(sheet.iter_rows(values_only=True), 1)
+        )
+        return _table(numbered, "", "xlsx")
+    finally:
+        workbook.close()
+
+
+def _cell_text(value):
+    """A workbook cell as text: 1234567 not 1234567.0, dates as 31-12-2026."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        if value.time() == datetime.time():
+            return value.strftime("%d-%m-%Y")
+        return value.strftime("%d-%m-%Y %H:%M")
+    if isinstance(value, datetime.date):
+        return value.strftime("%d-%m-%Y")
+    return str(value)
+
+
+def write_table(headers, rows, separator, encoding):
+    """``rows`` ([cells]) under ``headers`` in the layout of the file read:
+    a CSV with the same separator (UTF-8 with BOM), or an XLSX workbook."""
+    if encoding == "xlsx":
+        workbook = openpyxl.Workbook(write_only=True)
+        sheet = workbook.create_sheet()
+        sheet.append(headers)
+        for cells in rows:
+            sheet.append(cells)
+        out = io.BytesIO()
+        workbook.save(out)
+        return out.getvalue()
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=separator or ",", lineterminator="\r\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8-sig")
 
 
 def parse_column_map(text):

@@ -19,6 +19,8 @@ from . import test_security_input
 from . import test_security_public_input
 from . import test_security_bsn_web_client
 from . import test_partner_import
+from . import test_partner_import_formats
+from . import test_partner_import_tour
 from . import test_privacy_erasure_proof
 from . import test_landing
 from . import test_retention

@@ -1,6 +1,4 @@
 import base64
-import csv
-import io
 
 import psycopg2
 
@@ -141,6 +139,11 @@ class GovPartnerImport(models.TransientModel):
         action["context"] = {}
         return action
 
+    def _gov_progress(self, stage, done, total):
+        """Called while a file is checked (``stage`` "checking") and saved
+        ("saving"), with the rows done of ``total``. Nothing to do here: the
+        background import (gov_addressbook_import) shows it."""
+
     def _gov_partner_model(self):
         return self.env["res.partner"].with_context(**BULK_CONTEXT)
 
@@ -179,24 +182,32 @@ class GovPartnerImport(models.TransientModel):
         self.row_count = plan.row_count
         self.error_count = len(plan.error_rows)
         self.create_count = plan.saved["created"] if saved else plan.planned_creates()
-        self.match_count = plan.count("match", "reference")
+        self.match_count = plan.count("match", "reference", "complete")
         self.skip_count = plan.count("already", "repeat")
         self.report = "\n".join(plan.report_lines(saved))
         self.problems = "\n".join(plan.problem_lines) or False
         self.error_file = False
         self.error_file_name = False
         if plan.error_rows and plan.table:
-            self.error_file = base64.b64encode(self._gov_error_csv(plan))
+            self.error_file = base64.b64encode(self._gov_error_table(plan))
             stem = (self.file_name or "relaties").rsplit(".", 1)[0]
-            self.error_file_name = self.env._("%(stem)s - to fix.csv", stem=stem)
+            extension = "xlsx" if plan.table.encoding == "xlsx" else "csv"
+            self.error_file_name = self.env._(
+                "%(stem)s - to fix.%(extension)s", stem=stem, extension=extension
+            )
 
-    def _gov_error_csv(self, plan):
+    def _gov_error_table(self, plan):
         """The invalid rows in the file's own layout, with what to fix last."""
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter=plan.table.separator, lineterminator="\r\n")
-        writer.writerow([*plan.table.headers, self.env._("Problem")])
-        for number, cells in plan.table.rows:
-            if number in plan.error_rows:
-                padded = cells + [""] * (len(plan.table.headers) - len(cells))
-                writer.writerow([*padded, " ".join(plan.error_rows[number])])
-        return out.getvalue().encode("utf-8-sig")
+        width = len(plan.table.headers)
+        rows = [
+            [*cells[:width], *[""] * (width - len(cells)), " ".join(problems)]
+            for number, cells in plan.table.rows
+            for problems in [plan.error_rows.get(number)]
+            if problems
+        ]
+        return relation_import.write_table(
+            [*plan.table.headers, self.env._("Problem")],
+            rows,
+            plan.table.separator,
+            plan.table.encoding,
+        )

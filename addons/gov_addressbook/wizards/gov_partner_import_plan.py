@@ -45,6 +45,11 @@ COUNTRY_ALIASES = {
 CONTACT_FIELDS = ("email", "phone", "street", "zip", "city", "website", "function")
 IDENTIFIERS = relation_import.IDENTIFIERS
 NAME_TARGETS = ("name", "organisation", "firstname", "lastname")
+# The import key of an organisation created by name only, for the contact
+# persons of its row that had a problem, followed by that row's key.
+PLACEHOLDER = "pending:"
+# Rows between two progress reports (see gov.partner.import._gov_progress).
+PROGRESS_EVERY = 2000
 
 
 @dataclass
@@ -54,6 +59,7 @@ class Plan:
     other_row: int = 0  # the earlier row it matches
     facts: str = ""
     same_kvk: bool = False  # the KvK number is taken: it is not stored twice
+    holder_id: int = 0  # the relation holding the KvK number of a "complete" row
 
 
 def _name_key(name):
@@ -79,16 +85,30 @@ class ImportPlanner:
         self.problem_lines = []
         self.saved = Counter()
         self.taken_kvks = set()
+        self.completed = set()  # placeholder organisations completed by a row
+        self.new_organisations = {}
+        self.placeholders = {}  # name key -> the organisation row with a problem
 
     # ------------------------------------------------------------------ analyse
     def analyse(self, data):
         _ = self.env._
         try:
             self.table = table = relation_import.read_table(data)
-        except relation_import.ImportFileError:
-            self._file_problem(
-                _("The file is empty. Choose the exported file (CSV) and try again.")
-            )
+        except relation_import.ImportFileError as error:
+            if error.reason == "unreadable":
+                self._file_problem(
+                    _(
+                        "The file cannot be read as an Excel workbook (XLSX). Save "
+                        "it again as XLSX or as CSV and try again."
+                    )
+                )
+            else:
+                self._file_problem(
+                    _(
+                        "The file is empty. Choose the exported file (CSV or XLSX) "
+                        "and try again."
+                    )
+                )
             return
         self.row_count = len(table.rows)
         if not self.preset:
@@ -122,7 +142,9 @@ class ImportPlanner:
             text_limits=self.wizard._gov_text_limits_for_rows(),
         )
         width = len(table.headers)
-        for number, cells in table.rows:
+        for index, (number, cells) in enumerate(table.rows):
+            if not index % PROGRESS_EVERY:
+                self.wizard._gov_progress("checking", index, self.row_count)
             clean = relation_import.clean_row(
                 number, relation_import.row_values(cells, targets), options
             )
@@ -264,11 +286,10 @@ class ImportPlanner:
     def _plan_keys(self):
         """Rows repeated in the file, and rows imported before (same key)."""
         _ = self.env._
-        namespace = relation_import.normalise_key(self.preset.name) or "import"
         by_content, by_key = {}, {}
         for row in self.valid_rows():
             source_id = row.values.get("source_id")
-            key = f"{namespace}:{source_id}" if source_id else row.key
+            key = self._row_key(row)
             first = by_content.get(row.key)
             if first:
                 self.plans[row.row] = Plan("repeat", other_row=first.row)
@@ -294,6 +315,79 @@ class ImportPlanner:
         for number, key in self.keys.items():
             if key in partner_by_key:
                 self.plans[number] = Plan("already", partner_id=partner_by_key[key])
+        self._plan_placeholders()
+
+    def _row_key(self, row):
+        """The row's import key: the old system's ID, or the row's fingerprint."""
+        namespace = relation_import.normalise_key(self.preset.name) or "import"
+        source_id = row.values.get("source_id")
+        return f"{namespace}:{source_id}" if source_id else row.key
+
+    def _plan_placeholders(self):
+        """Organisation rows that complete an organisation an earlier import
+        created by name only, because this row had a problem then (see
+        _create_named_organisations): by the row's key, else by its name."""
+        rows = [
+            row
+            for row in self._pending()
+            if row.values["kind"] == "organisation" and row.row in self.keys
+        ]
+        if not rows:
+            return
+        placeholders = self.Partner.with_context(active_test=False).search_fetch(
+            [
+                ("gov_import_key", "=like", f"{PLACEHOLDER}%"),
+                "|",
+                (
+                    "gov_import_key",
+                    "in",
+                    [PLACEHOLDER + self.keys[row.row] for row in rows],
+                ),
+                ("name", "in", [row.values["name"] for row in rows]),
+            ],
+            ["gov_import_key", "name"],
+        )
+        by_key = {partner.gov_import_key: partner.id for partner in placeholders}
+        by_name = {_name_key(partner.name): partner.id for partner in placeholders}
+        for row in rows:
+            partner_id = by_key.get(PLACEHOLDER + self.keys[row.row]) or by_name.get(
+                _name_key(row.values["name"])
+            )
+            if partner_id and partner_id not in self.completed:
+                self.completed.add(partner_id)
+                self.plans[row.row] = Plan("complete", partner_id=partner_id)
+        self._plan_completed_kvks()
+
+    def _plan_completed_kvks(self):
+        """A completing row whose KvK number another relation holds (or an
+        earlier completing row) completes the organisation without it, flagged
+        for review, as a look-alike row would be: never a blocked import."""
+        completing = [
+            row
+            for row in self.valid_rows()
+            if self.plans.get(row.row)
+            and self.plans[row.row].action == "complete"
+            and row.values.get("kvk_number")
+        ]
+        if not completing:
+            return
+        holders = self.Partner.with_context(active_test=False).search_fetch(
+            [("kvk_number", "in", [row.values["kvk_number"] for row in completing])],
+            ["kvk_number"],
+        )
+        holder_of = {partner.kvk_number: partner.id for partner in holders}
+        seen = {}
+        for row in completing:
+            plan = self.plans[row.row]
+            kvk = row.values["kvk_number"]
+            holder = holder_of.get(kvk)
+            if (holder and holder != plan.partner_id) or kvk in seen:
+                plan.same_kvk = True
+                plan.holder_id = holder or seen[kvk]
+                plan.facts = self.env._("KvK number")
+                self.taken_kvks.add(kvk)
+            else:
+                seen[kvk] = plan.partner_id
 
     def _pending(self):
         return [row for row in self.valid_rows() if row.row not in self.plans]
@@ -368,7 +462,7 @@ class ImportPlanner:
                         "street",
                     ],
                 )
-        self.taken_kvks = set(found.filtered("kvk_number").mapped("kvk_number"))
+        self.taken_kvks |= set(found.filtered("kvk_number").mapped("kvk_number"))
         ids_by_key = {}
         for other in found:
             for key in set(other._gov_look_alike_keys()) & wanted:
@@ -379,7 +473,15 @@ class ImportPlanner:
             "gov_phone_digits": self.env._("phone"),
             "address": self.env._("name and address"),
         }
-        kvk_rows = {}
+        # A row completing an organisation stores its KvK number first.
+        kvk_rows = {
+            row.values["kvk_number"]: row.row
+            for row in self.valid_rows()
+            if row.values.get("kvk_number")
+            and self.plans.get(row.row)
+            and self.plans[row.row].action == "complete"
+            and not self.plans[row.row].same_kvk
+        }
         for row in pending:
             keys = row_keys[row.row]
             shared = [key for key in keys if key in ids_by_key]
@@ -423,6 +525,7 @@ class ImportPlanner:
             for row in persons
             if _name_key(row.values["organisation"]) not in org_rows
         }
+        rows_by_number = {row.row: row for row in self.rows}
         existing = {}
         if missing:
             for partner in self.Partner.search_fetch(
@@ -435,16 +538,6 @@ class ImportPlanner:
             key = _name_key(name)
             if key in org_rows:
                 self.parents[row.row] = ("row", org_rows[key])
-            elif key in bad_org_rows:
-                self._row_problem(
-                    row.row,
-                    _(
-                        "its organisation “%(name)s” is in row %(other)s, which "
-                        "has a problem: correct that row and import both again.",
-                        name=name,
-                        other=bad_org_rows[key],
-                    ),
-                )
             elif key in existing or ("name", key) in references:
                 self.parents[row.row] = (
                     "partner",
@@ -452,6 +545,11 @@ class ImportPlanner:
                 )
             else:
                 self.parents[row.row] = ("new", name)
+                if key in bad_org_rows:
+                    # Its organisation's row has a problem: the person is
+                    # imported all the same, with an organisation of that name
+                    # that the corrected row completes later.
+                    self.placeholders[key] = rows_by_number[bad_org_rows[key]]
 
     # -------------------------------------------------------------------- write
     def report_lines(self, saved):
@@ -501,6 +599,25 @@ class ImportPlanner:
                     reference=self.count("reference"),
                     already=self.count("already"),
                     repeat=self.count("repeat"),
+                )
+            )
+        if self.count("complete"):
+            lines.append(
+                _(
+                    "%(count)s rows complete an organisation that an earlier import "
+                    "created by name only, for its contact persons.",
+                    count=self.count("complete"),
+                )
+            )
+        waiting = list(self.placeholders)
+        if waiting:
+            lines.append(
+                _(
+                    "%(count)s organisations with a problem in their own row are "
+                    "created by name only, so that their contact persons are "
+                    "imported: import the corrected rows (Rows to fix) to complete "
+                    "them.",
+                    count=len(waiting),
                 )
             )
         if self.ignored:
@@ -556,6 +673,8 @@ class ImportPlanner:
             country.code: country.id for country in self.env["res.country"].search([])
         }
         rows = self.valid_rows()
+        self.rows_to_write = len(rows)
+        self.wizard._gov_progress("saving", 0, self.rows_to_write)
         organisations = [row for row in rows if row.values["kind"] == "organisation"]
         self._write_rows(organisations)
         self._create_named_organisations()
@@ -565,6 +684,9 @@ class ImportPlanner:
     def _write_rows(self, rows):
         review = self.wizard.on_match == "review"
         to_create, later = [], []
+        # The existing relations the rows update are read together, not one
+        # query per row.
+        prefetch_ids = tuple({self.plans[row.row].partner_id for row in rows} - {0})
         for row in rows:
             plan = self.plans[row.row]
             if plan.action == "new" or (plan.action == "match" and review):
@@ -574,9 +696,14 @@ class ImportPlanner:
             elif plan.action == "match" and plan.other_row:
                 later.append(row)
             else:
-                partner = self.Partner.browse(plan.partner_id)
+                partner = self.Partner.browse(plan.partner_id).with_prefetch(
+                    prefetch_ids
+                )
                 self.record_of_row[row.row] = partner.id
-                if plan.action == "reference":
+                if plan.action == "complete":
+                    self._complete(partner, row)
+                    self.saved["completed"] += 1
+                elif plan.action == "reference":
                     self._update(partner, row, fill_only=True)
                     self.saved["reference"] += 1
                 elif not review:
@@ -602,6 +729,10 @@ class ImportPlanner:
                 if self.plans[row.row].action == "match":
                     self.flagged.append((row, partner))
             self.saved["created"] += len(batch)
+            self.saved["rows_written"] += len(batch)
+            self.wizard._gov_progress(
+                "saving", self.saved["rows_written"], self.rows_to_write
+            )
         for row in later:
             plan = self.plans[row.row]
             target = self.record_of_row.get(plan.other_row)
@@ -621,8 +752,16 @@ class ImportPlanner:
         # address becomes the organisation's (see _sync_first_addresses).
         created = self.Partner.create(
             [
-                {"name": name, "is_company": True, "gov_party_type": "other"}
-                for name in names.values()
+                {
+                    "name": name,
+                    "is_company": True,
+                    "gov_party_type": "other",
+                    "gov_import_key": PLACEHOLDER
+                    + self._row_key(self.placeholders[key])
+                    if key in self.placeholders
+                    else False,
+                }
+                for key, name in names.items()
             ]
         )
         self.new_organisations = {
@@ -727,6 +866,31 @@ class ImportPlanner:
             vals["comment"] = comment
         return vals
 
+    def _complete(self, partner, row):
+        """The organisation's own row, corrected, for the organisation an
+        earlier import created by name only for its contact persons."""
+        vals = self._contact_vals(row.values)
+        vals.update(
+            {
+                field_name: row.values[field_name]
+                for field_name in IDENTIFIERS
+                if row.values.get(field_name)
+            }
+        )
+        plan = self.plans[row.row]
+        if plan.same_kvk:
+            # Another relation holds the KvK number: completed without it and
+            # flagged, with a note naming that relation.
+            vals.pop("kvk_number", None)
+            vals["gov_duplicate_review"] = True
+            self.flagged.append((row, partner))
+        vals.update(
+            name=row.values["name"],
+            gov_party_type=row.values.get("party_type") or "other",
+            gov_import_key=self.keys.get(row.row),
+        )
+        partner.write(vals)
+
     def _update(self, partner, row, fill_only):
         """Contact details from the row; identifiers and type only when empty."""
         vals = self._contact_vals(row.values)
@@ -755,7 +919,9 @@ class ImportPlanner:
         for row, partner in self.flagged:
             plan = self.plans[row.row]
             other = self.Partner.browse(
-                plan.partner_id or self.record_of_row.get(plan.other_row)
+                plan.holder_id
+                or plan.partner_id
+                or self.record_of_row.get(plan.other_row)
             )
             bodies[partner.id] = Markup(
                 "%s <a href='/odoo/res.partner/%s'>%s</a> (%s)."
