@@ -38,6 +38,9 @@ class HelpdeskTicket(models.Model):
     def action_hand_over(self, user_id, note=False, date_due=False):
         """Hand the request to an employee: assign, keep history, schedule a to-do.
 
+        Any internal user can receive it, not only Loket staff: as its
+        assignee they may read and answer it (see the record rules).
+
         ``user_id`` is a res.users id (or record); ``date_due`` an optional date
         earlier than the deadline by which the employee should answer.
         """
@@ -46,14 +49,6 @@ class HelpdeskTicket(models.Model):
         if not user or user.share:
             raise ValidationError(
                 self.env._("A request can only be handed over to an employee.")
-            )
-        if not user.has_group("gov_loket.group_employee"):
-            raise ValidationError(
-                self.env._(
-                    "%(user)s has no access to the Loket: ask a functional "
-                    "administrator to give them the Loket employee role.",
-                    user=user.name,
-                )
             )
         if self.closed:
             raise UserError(

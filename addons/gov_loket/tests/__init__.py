@@ -9,6 +9,7 @@ from . import (
     test_deadline,
     test_follow_up,
     test_hand_over,
+    test_hand_over_colleague,
     test_indexes,
     test_insight,
     test_letter,
