@@ -6,6 +6,7 @@ from . import (
     test_contact_moments,
     test_dashboard,
     test_dashboard_tour,
+    test_figures,
     test_deadline,
     test_follow_up,
     test_hand_over,
@@ -27,6 +28,7 @@ from . import (
     test_service_promise_tour,
     test_security_tokens,
     test_status_mail,
+    test_team_board,
     test_webform,
     test_working_days,
 )

@@ -17,11 +17,11 @@ class TestHandOverToColleague(GovLoketCase):
 
     def test_pickers_offer_every_colleague(self):
         Wizard = self.env["helpdesk.ticket.hand.over"].with_user(self.front_desk)
-        domain = Wizard._fields["user_id"].get_domain_list(Wizard)
+        domain = Wizard._fields["user_id"].domain
         candidates = self.env["res.users"].with_user(self.front_desk).search(domain)
         self.assertIn(self.outsider, candidates)
         Line = self.env["gov.loket.register.line"].with_user(self.front_desk)
-        domain = Line._fields["user_id"].get_domain_list(Line)
+        domain = Line._fields["user_id"].domain
         candidates = self.env["res.users"].with_user(self.front_desk).search(domain)
         self.assertIn(self.outsider, candidates)
 
