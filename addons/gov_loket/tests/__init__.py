@@ -9,6 +9,7 @@ from . import (
     test_figures,
     test_deadline,
     test_follow_up,
+    test_front_desk_tour,
     test_hand_over,
     test_hand_over_colleague,
     test_indexes,
