@@ -68,7 +68,7 @@ class HelpdeskTicket(models.Model):
             **self._gov_dashboard_channel_figures(base, closed_domain),
             **values,
             "total": total,
-            "open": open_count,
+            "open": open_count or 0,
             "overdue": overdue_count,
             "closed": counts["gov_closed"],
             "rated": counts["gov_rated"],
