@@ -8,7 +8,8 @@ each figure both ways).
 A figure is a measure (stored field and aggregate) over a population of
 requests. The populations are the filters of the Dashboard's search view
 (``POPULATION_FILTERS``): a rate over closed requests is read in the pivot with
-the *Closed* filter on, which is the Dashboard's default. Every figure also
+the *Closed* filter on, which is the Dashboard's default; repeat contacts count
+every request, so the pivot shows them without that filter. Every figure also
 counts only the requests received in the period (``received_month`` in the
 pivot) and leaves out requests closed as the same as another one.
 """
@@ -17,8 +18,10 @@ from collections import namedtuple
 
 Figure = namedtuple("Figure", "key measure aggregate population")
 
-# Search view filter name -> domain of the requests the figure counts.
+# Search view filter name -> domain of the requests the figure counts; None:
+# every request (no filter in the pivot).
 POPULATION_FILTERS = {
+    None: [],
     "gov_closed": [("stage_id.closed", "=", True)],
     "gov_rated": [("satisfaction_date", "!=", False)],
 }
@@ -30,8 +33,8 @@ FIGURES = (
     Figure("avg_handling_days", "handling_days", "avg", "gov_closed"),
     # Share of closed requests answered in the contact that asked them.
     Figure("first_time_right_pct", "first_time_right_pct", "avg", "gov_closed"),
-    # Contacts after the first about a request, summed over closed requests.
-    Figure("repeat_contacts", "repeat_contact_count", "sum", "gov_closed"),
+    # Contacts after the first about a request, open or closed (failure demand).
+    Figure("repeat_contacts_total", "repeat_contact_count", "sum", None),
     # Average score (1-5) of the rated requests.
     Figure("satisfaction", "satisfaction_score", "avg", "gov_rated"),
 )

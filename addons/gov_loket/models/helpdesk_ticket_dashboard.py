@@ -52,7 +52,9 @@ class HelpdeskTicket(models.Model):
         open_domain = base & Domain("stage_id.closed", "=", False)
         closed_domain = self._gov_figure_domain(base, "gov_closed")
         today = self._gov_today()
-        [[total, open_count]] = self._read_group(base, [], ["__count", "open_count:sum"])
+        [[total, open_count]] = self._read_group(
+            base, [], ["__count", "open_count:sum"]
+        )
         [[overdue_count]] = self._read_group(
             open_domain & Domain("deadline_date", "<", today), [], ["__count"]
         )

@@ -44,7 +44,7 @@ class HelpdeskTicket(models.Model):
             ["__count"],
         )
         repeats = self.env["gov.contact.moment"]._read_group(
-            [("gov_repeat_request_id", "any", list(closed_domain))],
+            [("gov_repeat_request_id", "any", list(base))],
             ["gov_repeat_category_id", "channel"],
             ["__count"],
         )

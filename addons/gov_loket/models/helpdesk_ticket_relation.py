@@ -12,9 +12,8 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
     partner_id = fields.Many2one(string="Relation")
-    # One word per thing (GLOSSARY.md): the Loket's subject and channel.
+    # One word per thing (GLOSSARY.md): the Loket's subject and status.
     category_id = fields.Many2one(string="Subject")
-    channel_id = fields.Many2one(string="Channel")
     stage_id = fields.Many2one(string="Status")
     partner_name = fields.Char(
         string="Name given",

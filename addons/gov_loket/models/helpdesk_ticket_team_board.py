@@ -26,15 +26,16 @@ class HelpdeskTicket(models.Model):
             "default_group_by": "stage_id",
             "create": False,
         }
-        _ = self.env._
         if in_team:
             context["search_default_gov_my_teams"] = 1
-            title = _("No open requests in your teams")
-            hint = _("Remove the filter My teams to see the other open requests.")
+            title = self.env._("No open requests in your teams")
+            hint = self.env._(
+                "Remove the filter My teams to see the other open requests."
+            )
         else:
             # An empty "My teams" board would say nothing: show what they may see.
-            title = _("No open requests to show")
-            hint = _(
+            title = self.env._("No open requests to show")
+            hint = self.env._(
                 "You are not a member or leader of a team yet, so the board "
                 "shows every open request you may see. Ask a functional "
                 "administrator to add you to your team."

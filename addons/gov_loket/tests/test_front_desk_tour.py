@@ -73,7 +73,9 @@ class TestFrontDeskTour(HttpCase):
             ]
         )
         self.start_tour(
-            "/odoo/loket-requests", "gov_loket_request_lists", login=self.front_desk.login
+            "/odoo/loket-requests",
+            "gov_loket_request_lists",
+            login=self.front_desk.login,
         )
 
     def test_register_call_hand_over_to_colleague_and_reload(self):

@@ -32,7 +32,9 @@ class TestHandOverToColleague(GovLoketCase):
         as_colleague = self.ticket.with_user(self.outsider)
         self.assertEqual(as_colleague.name, self.ticket.name)
         self.assertEqual(
-            self.Ticket.with_user(self.outsider).search([("user_id", "=", self.outsider.id)]),
+            self.Ticket.with_user(self.outsider).search(
+                [("user_id", "=", self.outsider.id)]
+            ),
             self.ticket,
         )
         self.assertTrue(as_colleague.handover_to_me)

@@ -35,7 +35,9 @@ class TestRegisterCall(GovLoketCase):
             return self.Ticket.browse(action["res_id"])
         # The domain is evaluated as the web client does, with the action's
         # context: the same records after a reload of the address.
-        domain = safe_eval(action["domain"], {"active_id": action["context"]["active_id"]})
+        domain = safe_eval(
+            action["domain"], {"active_id": action["context"]["active_id"]}
+        )
         return self.Ticket.with_user(self.front_desk).search(domain)
 
     def test_result_has_an_address_that_shows_the_same_requests(self):

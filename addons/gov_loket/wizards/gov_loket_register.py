@@ -131,9 +131,7 @@ class GovLoketRegister(models.TransientModel):
             "create": False,
         }
         if len(tickets) == 1:
-            action.update(
-                view_mode="form", views=[(False, "form")], res_id=tickets.id
-            )
+            action.update(view_mode="form", views=[(False, "form")], res_id=tickets.id)
         return action
 
     @api.model
