@@ -110,16 +110,28 @@ class HelpdeskTicket(models.Model):
     def action_open_dashboard_overdue(
         self, team_ids=None, date_from=None, date_to=None
     ):
-        """The requests behind the "Overdue" figure, for the same team and period."""
+        """The requests behind the "Overdue" figure, for the same team and period.
+
+        The action has an address of its own, ``…/<team>/loket-team-overdue``
+        (``…/loket-overdue`` for all teams): a reload or a shared link
+        shows the overdue requests of that team. A chosen period narrows the
+        list shown now; the address does not carry it.
+        """
+        one_team = team_ids and len(team_ids) == 1
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "gov_loket.helpdesk_ticket_action"
+            "gov_loket.helpdesk_ticket_action_overdue_team"
+            if one_team
+            else "gov_loket.helpdesk_ticket_action_overdue"
         )
+        action["context"] = {"create": False}
+        if one_team:
+            action["context"].update(
+                active_id=team_ids[0], active_model="helpdesk.ticket.team"
+            )
         domain = self._gov_dashboard_domain(team_ids, date_from, date_to)
         action["domain"] = list(
             domain
             & Domain("stage_id.closed", "=", False)
             & Domain("deadline_date", "<", self._gov_today())
         )
-        action["context"] = {"create": False}
-        action["name"] = self.env._("Overdue requests")
         return action

@@ -1,7 +1,10 @@
+import datetime
+
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import GovLoketCase
 
@@ -66,6 +69,28 @@ class TestLoketDashboard(GovLoketCase):
             self.assertFalse(Ticket.search(action["domain"]))
             action = Ticket.action_open_dashboard_overdue(date_from="2026-03-03")
             self.assertFalse(Ticket.search(action["domain"]))
+
+    def test_overdue_list_has_an_address_per_team(self):
+        Ticket = self.Ticket.with_user(self.front_desk)
+        with freeze_time("2026-03-12 10:00:00"):
+            for teams, xmlid in (
+                (self.team_permits, "helpdesk_ticket_action_overdue_team"),
+                (self.team_roads, "helpdesk_ticket_action_overdue_team"),
+                (self.team_permits | self.team_roads, "helpdesk_ticket_action_overdue"),
+            ):
+                action = Ticket.action_open_dashboard_overdue(team_ids=teams.ids)
+                stored = self.env.ref(f"gov_loket.{xmlid}")
+                self.assertEqual(action["path"], stored.path)
+                # What a reload evaluates: the stored domain, with the team
+                # of the address as active id.
+                domain = safe_eval(
+                    stored.domain,
+                    {
+                        "active_id": action["context"].get("active_id"),
+                        "context_today": lambda: datetime.date(2026, 3, 12),
+                    },
+                )
+                self.assertEqual(Ticket.search(domain), Ticket.search(action["domain"]))
 
     def test_team_lead_sees_only_own_teams(self):
         figures = self._dashboard(self.team_lead)

@@ -27,7 +27,12 @@ class TestDashboardTour(HttpCase):
         )
         self.env["helpdesk.ticket"].create(
             [
-                {"name": "Mine", "description": "<p>x</p>", "category_id": mine.id},
+                {
+                    "name": "Mine",
+                    "description": "<p>x</p>",
+                    "category_id": mine.id,
+                    "received_date": "2025-01-06 09:00:00",
+                },
                 {
                     "name": "Not mine",
                     "description": "<p>x</p>",

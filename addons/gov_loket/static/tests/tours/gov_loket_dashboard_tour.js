@@ -35,6 +35,37 @@ registry.category("web_tour.tours").add("gov_loket_dashboard", {
             trigger: ".o_gov_loket_dashboard .o_gov_loket_open .fs-2:contains('1')",
         },
         {
+            content: "Open the overdue requests",
+            trigger: ".o_gov_loket_dashboard .o_gov_loket_overdue .fs-2:contains('1')",
+            run: "click",
+        },
+        {
+            content: "The overdue request is listed at an address of its own",
+            trigger: ".o_list_view .o_data_row td[name='name']:contains('Mine')",
+            run() {
+                if (!window.location.pathname.endsWith("/loket-overdue")) {
+                    throw new Error(`Unexpected address ${window.location.pathname}`);
+                }
+                window.location.reload();
+            },
+            expectUnloadPage: true,
+        },
+        {
+            content: "After a reload the same overdue request is listed",
+            trigger: ".o_list_view .o_data_row td[name='name']:contains('Mine')",
+            run() {
+                const rows = document.querySelectorAll(".o_list_view .o_data_row");
+                if (rows.length !== 1) {
+                    throw new Error(`${rows.length} rows after the reload`);
+                }
+            },
+        },
+        {
+            content: "Back to the headline figures",
+            trigger: ".o_breadcrumb .breadcrumb-item:contains('Kerncijfers') a",
+            run: "click",
+        },
+        {
             content: "A period in the future, typed the Dutch way",
             trigger: ".o_gov_loket_filters input.o_gov_loket_date_from",
             run: "edit 01-01-2999 && press Enter",
