@@ -38,8 +38,12 @@ class TestHandOverToColleague(GovLoketCase):
             self.ticket,
         )
         self.assertTrue(as_colleague.handover_to_me)
+        self.assertTrue(as_colleague.handover_to_accept)
         as_colleague.action_accept_hand_over()
         self.assertEqual(self.ticket.handover_ids.state, "accepted")
+        self.ticket.invalidate_recordset()
+        self.assertTrue(as_colleague.handover_to_me)
+        self.assertFalse(as_colleague.handover_to_accept)
         as_colleague.action_answer("Your permit starts on Monday.", "email")
         self.assertTrue(self.ticket.closed)
         self.assertEqual(self.ticket.handover_ids.state, "done")

@@ -206,6 +206,11 @@ registry.category("web_tour.tours").add("gov_loket_colleague_answers", {
             run: "click",
         },
         {
+            content: "Accepted: only sending back is left",
+            trigger:
+                ".o_form_view:not(:has(button[name='action_accept_hand_over'])) button[name='action_open_return_wizard']",
+        },
+        {
             content: "Open the answer tab",
             trigger: ".o_notebook .nav-link:contains('Antwoord')",
             run: "click",
