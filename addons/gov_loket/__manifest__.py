@@ -2,7 +2,7 @@
     "name": "Gov Relations: Loket",
     "summary": "Every incoming question registered, handed over and answered "
     "within the service norm",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Services",
     "author": "Gov Relations for Odoo",
     "license": "AGPL-3",

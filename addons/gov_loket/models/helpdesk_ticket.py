@@ -34,7 +34,7 @@ class HelpdeskTicket(models.Model):
         "counts from this moment.",
     )
     deadline_date = fields.Date(
-        string="Deadline",
+        string="Answer by",
         compute="_compute_deadline_date",
         store=True,
         index=True,

@@ -68,7 +68,11 @@ class HelpdeskTicket(models.Model):
         # caller could otherwise answer without leaving a contact moment.
         in_call = server_flag("gov_loket_answer_in_call")
         if self.partner_id and not in_call:
-            self.env["gov.contact.moment"].create(
+            # sudo: a colleague outside the Loket who answers a request handed
+            # over to them may not write the address book; the contact moment
+            # only records this answer, with values taken from the request
+            # they may write, and keeps them as its employee (user_id).
+            self.env["gov.contact.moment"].sudo().create(
                 self._gov_contact_moment_vals("outbound", code, answer)
             )
         self._gov_close_pending_handovers("done")

@@ -4,6 +4,7 @@ from odoo import api, models
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
 
+from .. import figures
 from .helpdesk_ticket import LOCAL_TZ
 
 TOP_SUBJECTS = 5
@@ -49,20 +50,15 @@ class HelpdeskTicket(models.Model):
             raise AccessError(self.env._("The Loket dashboard is for Loket staff."))
         base = self._gov_dashboard_domain(team_ids, date_from, date_to)
         open_domain = base & Domain("stage_id.closed", "=", False)
-        closed_domain = base & Domain("stage_id.closed", "=", True)
+        closed_domain = self._gov_figure_domain(base, "gov_closed")
         today = self._gov_today()
-        [[open_count]] = self._read_group(open_domain, [], ["__count"])
+        [[total, open_count]] = self._read_group(
+            base, [], ["__count", "open_count:sum"]
+        )
         [[overdue_count]] = self._read_group(
             open_domain & Domain("deadline_date", "<", today), [], ["__count"]
         )
-        [[closed_count, within_pct, handling_avg]] = self._read_group(
-            closed_domain,
-            [],
-            ["__count", "within_norm_pct:avg", "handling_days:avg"],
-        )
-        [[total, first_time_pct]] = self._read_group(
-            base, [], ["__count", "first_time_right_pct:avg"]
-        )
+        values, counts = self._gov_figure_values(base)
         top = self._read_group(
             base & Domain("category_id", "!=", False),
             ["category_id"],
@@ -72,13 +68,12 @@ class HelpdeskTicket(models.Model):
         )
         return {
             **self._gov_dashboard_channel_figures(base, closed_domain),
+            **values,
             "total": total,
-            "open": open_count,
+            "open": open_count or 0,
             "overdue": overdue_count,
-            "closed": closed_count,
-            "within_norm_pct": round(within_pct or 0.0, 1),
-            "avg_handling_days": round(handling_avg or 0.0, 1),
-            "first_time_right_pct": round(first_time_pct or 0.0, 1),
+            "closed": counts["gov_closed"],
+            "rated": counts["gov_rated"],
             "top_subjects": [
                 {"id": category.id, "name": category.display_name, "count": count}
                 for category, count in top
@@ -86,19 +81,57 @@ class HelpdeskTicket(models.Model):
         }
 
     @api.model
+    def _gov_figure_domain(self, base, population):
+        """The requests of ``base`` a figure of ``population`` counts."""
+        return base & Domain(figures.POPULATION_FILTERS[population])
+
+    @api.model
+    def _gov_figure_values(self, base):
+        """Every figure of ``figures.FIGURES`` over ``base``, rounded as shown,
+        and the size of each population: one grouped query per population."""
+        values, counts = {}, {}
+        for population, members in figures.by_population().items():
+            aggregates = [f"{f.measure}:{f.aggregate}" for f in members]
+            [[count, *results]] = self._read_group(
+                self._gov_figure_domain(base, population),
+                [],
+                ["__count", *aggregates],
+            )
+            counts[population] = count
+            for figure, result in zip(members, results, strict=True):
+                values[figure.key] = (
+                    round(result or 0.0, 1)
+                    if figure.aggregate == "avg"
+                    else result or 0
+                )
+        return values, counts
+
+    @api.model
     def action_open_dashboard_overdue(
         self, team_ids=None, date_from=None, date_to=None
     ):
-        """The requests behind the "Overdue" figure, for the same team and period."""
+        """The requests behind the "Overdue" figure, for the same team and period.
+
+        The action has an address of its own, ``…/<team>/loket-team-overdue``
+        (``…/loket-overdue`` for all teams): a reload or a shared link
+        shows the overdue requests of that team. A chosen period narrows the
+        list shown now; the address does not carry it.
+        """
+        one_team = team_ids and len(team_ids) == 1
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "gov_loket.helpdesk_ticket_action"
+            "gov_loket.helpdesk_ticket_action_overdue_team"
+            if one_team
+            else "gov_loket.helpdesk_ticket_action_overdue"
         )
+        action["context"] = {"create": False}
+        if one_team:
+            action["context"].update(
+                active_id=team_ids[0], active_model="helpdesk.ticket.team"
+            )
         domain = self._gov_dashboard_domain(team_ids, date_from, date_to)
         action["domain"] = list(
             domain
             & Domain("stage_id.closed", "=", False)
             & Domain("deadline_date", "<", self._gov_today())
         )
-        action["context"] = {"create": False}
-        action["name"] = self.env._("Overdue requests")
         return action

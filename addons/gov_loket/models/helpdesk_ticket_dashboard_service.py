@@ -28,7 +28,7 @@ class HelpdeskTicket(models.Model):
         within = self._read_group(
             closed_domain, ["channel_id"], ["__count", "within_norm_pct:avg"]
         )
-        rated = base & Domain("satisfaction_score", ">", 0)
+        rated = self._gov_figure_domain(base, "gov_rated")
         satisfaction = {
             group: _rows(
                 self._read_group(rated, [group], ["__count", "satisfaction_score:avg"]),

@@ -15,14 +15,22 @@ class HelpdeskTicket(models.Model):
         compute_sudo=True,  # only says whether the current user is awaited
         help="An open hand-over of this request waits for the current user.",
     )
+    handover_to_accept = fields.Boolean(
+        string="To accept",
+        compute="_compute_handover_to_me",
+        compute_sudo=True,  # only says whether the current user may accept
+        help="A hand-over to the current user that they have not accepted yet.",
+    )
 
     @api.depends("handover_ids.state", "handover_ids.to_user_id")
     @api.depends_context("uid")
     def _compute_handover_to_me(self):
         for ticket in self:
-            ticket.handover_to_me = any(
-                h.to_user_id == self.env.user for h in ticket._gov_open_handovers()
+            mine = ticket._gov_open_handovers().filtered(
+                lambda h: h.to_user_id == self.env.user
             )
+            ticket.handover_to_me = bool(mine)
+            ticket.handover_to_accept = any(h.state == "pending" for h in mine)
 
     def action_open_hand_over_wizard(self):
         self.ensure_one()
@@ -38,6 +46,9 @@ class HelpdeskTicket(models.Model):
     def action_hand_over(self, user_id, note=False, date_due=False):
         """Hand the request to an employee: assign, keep history, schedule a to-do.
 
+        Any internal user can receive it, not only Loket staff: as its
+        assignee they may read and answer it (see the record rules).
+
         ``user_id`` is a res.users id (or record); ``date_due`` an optional date
         earlier than the deadline by which the employee should answer.
         """
@@ -46,14 +57,6 @@ class HelpdeskTicket(models.Model):
         if not user or user.share:
             raise ValidationError(
                 self.env._("A request can only be handed over to an employee.")
-            )
-        if not user.has_group("gov_loket.group_employee"):
-            raise ValidationError(
-                self.env._(
-                    "%(user)s has no access to the Loket: ask a functional "
-                    "administrator to give them the Loket employee role.",
-                    user=user.name,
-                )
             )
         if self.closed:
             raise UserError(

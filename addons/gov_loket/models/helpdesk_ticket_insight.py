@@ -38,6 +38,14 @@ class HelpdeskTicket(models.Model):
         index=True,
         help="First day of the month (Dutch local time) the request was closed.",
     )
+    received_month = fields.Date(
+        string="Received in month",
+        compute="_compute_received_month",
+        store=True,
+        index=True,
+        help="First day of the month (Dutch local time) the request was "
+        "received: the period of every figure of the dashboard.",
+    )
     first_time_right_pct = fields.Integer(
         string="First time right (%)",
         compute="_compute_first_time_right_pct",
@@ -72,6 +80,14 @@ class HelpdeskTicket(models.Model):
                 local_date(received), closed_day
             )
             ticket.closed_month = closed_day.replace(day=1)
+
+    @api.depends("received_date")
+    def _compute_received_month(self):
+        for ticket in self:
+            received = ticket.received_date or ticket.create_date
+            ticket.received_month = (
+                local_date(received).replace(day=1) if received else False
+            )
 
     @api.depends("first_time_right")
     def _compute_first_time_right_pct(self):

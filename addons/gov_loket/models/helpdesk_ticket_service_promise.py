@@ -19,7 +19,7 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
     answer_date_text = fields.Char(
-        string="Answer by",
+        string="Answer by (written out)",
         compute="_compute_answer_date_text",
         help="The deadline written out in Dutch, as promised to the requester.",
     )

@@ -4,8 +4,12 @@ from odoo.tests import HttpCase, new_test_user, tagged
 @tagged("post_install", "-at_install")
 class TestDashboardTour(HttpCase):
     def test_team_lead_sees_headline_figures(self):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"]._load_module_terms(
+            ["gov_addressbook", "helpdesk_mgmt", "gov_loket"], ["nl_NL"], overwrite=True
+        )
         lead = new_test_user(
-            self.env, "tour_team_lead", groups="gov_loket.group_team_lead"
+            self.env, "tour_team_lead", groups="gov_loket.group_team_lead", lang="nl_NL"
         )
         Team = self.env["helpdesk.ticket.team"]
         team = Team.create({"name": "Tour team", "user_ids": [(6, 0, lead.ids)]})
@@ -23,7 +27,12 @@ class TestDashboardTour(HttpCase):
         )
         self.env["helpdesk.ticket"].create(
             [
-                {"name": "Mine", "description": "<p>x</p>", "category_id": mine.id},
+                {
+                    "name": "Mine",
+                    "description": "<p>x</p>",
+                    "category_id": mine.id,
+                    "received_date": "2025-01-06 09:00:00",
+                },
                 {
                     "name": "Not mine",
                     "description": "<p>x</p>",

@@ -1,5 +1,6 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import GovLoketCase
 
@@ -32,7 +33,34 @@ class TestRegisterCall(GovLoketCase):
     def _tickets_of(self, action):
         if action.get("res_id"):
             return self.Ticket.browse(action["res_id"])
-        return self.Ticket.search(action["domain"])
+        # The domain is evaluated as the web client does, with the action's
+        # context: the same records after a reload of the address.
+        domain = safe_eval(
+            action["domain"], {"active_id": action["context"]["active_id"]}
+        )
+        return self.Ticket.with_user(self.front_desk).search(domain)
+
+    def test_result_has_an_address_that_shows_the_same_requests(self):
+        wizard = self._register(
+            [
+                {"question": "Q1", "outcome": "callback"},
+                {"question": "Q2", "outcome": "callback"},
+            ]
+        )
+        action = wizard.action_register()
+        tickets = self._tickets_of(action)
+        self.assertEqual(len(tickets), 2)
+        moment = tickets.call_moment_id
+        # /odoo/<moment>/loket-call-requests: not the wizard's id, which a
+        # reload took for a relation's id.
+        self.assertEqual(action["path"], "loket-call-requests")
+        self.assertEqual(action["target"], "main")
+        self.assertEqual(action["context"]["active_id"], moment.id)
+        self.assertNotEqual(action["context"]["active_id"], wizard.id)
+        # The stored action (what a reload loads) finds the same requests.
+        stored = self.env.ref("gov_loket.helpdesk_ticket_action_call_requests")
+        domain = safe_eval(stored.domain, {"active_id": moment.id})
+        self.assertEqual(self.Ticket.with_user(self.front_desk).search(domain), tickets)
 
     def test_one_call_many_questions(self):
         wizard = self._register(

@@ -104,27 +104,47 @@ class GovLoketRegister(models.TransientModel):
             [line._gov_ticket_vals(moment) for line in self.line_ids]
         )
         if not tickets:
-            return self._gov_show_requests(self.gov_ticket_id)
+            return self._gov_show_request(self.gov_ticket_id)
         if not self.gov_ticket_id:
             moment.write({"res_model": tickets._name, "res_id": tickets[0].id})
         for line, ticket in zip(self.line_ids, tickets, strict=True):
             line._gov_apply_outcome(ticket)
-        return self._gov_show_requests(tickets)
+        return self._gov_show_call_requests(moment, tickets)
 
     @api.model
-    def _gov_show_requests(self, tickets):
-        action = {
-            "name": self.env._("Registered requests"),
-            "type": "ir.actions.act_window",
-            "res_model": "helpdesk.ticket",
+    def _gov_show_call_requests(self, moment, tickets):
+        """The requests of this call, at an address that shows them again.
+
+        The action has a path and finds the requests by the call's contact
+        moment (the active id), so the address is ``/odoo/<moment>/
+        loket-call-requests[/<request>]``: a reload or a shared link shows the
+        same requests. ``target: main`` starts a new breadcrumb, so the id of
+        the closed wizard never ends up in the address as a record id.
+        """
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "gov_loket.helpdesk_ticket_action_call_requests"
+        )
+        action["target"] = "main"
+        action["context"] = {
+            "active_id": moment.id,
+            "active_model": moment._name,
+            "create": False,
         }
         if len(tickets) == 1:
-            return dict(
-                action, view_mode="form", views=[(False, "form")], res_id=tickets.id
-            )
-        return dict(
-            action,
-            view_mode="list,form",
-            views=[(False, "list"), (False, "form")],
-            domain=[("id", "in", tickets.ids)],
+            action.update(view_mode="form", views=[(False, "form")], res_id=tickets.id)
+        return action
+
+    @api.model
+    def _gov_show_request(self, ticket):
+        """One existing request, opened from the Requests menu's address."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "gov_loket.helpdesk_ticket_action"
         )
+        action.update(
+            target="main",
+            view_mode="form",
+            views=[(False, "form")],
+            res_id=ticket.id,
+            context={},
+        )
+        return action

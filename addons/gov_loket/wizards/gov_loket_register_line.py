@@ -37,11 +37,9 @@ class GovLoketRegisterLine(models.TransientModel):
     user_id = fields.Many2one(
         "res.users",
         string="Hand over to",
-        help="Required when handed over; optional for a call-back note.",
-        domain=lambda self: [
-            ("share", "=", False),
-            ("all_group_ids", "in", self.env.ref("gov_loket.group_employee").ids),
-        ],
+        help="Any colleague of the organisation; required when handed over, "
+        "optional for a call-back request.",
+        domain=[("share", "=", False)],
     )
     note = fields.Text(string="Instruction")
 

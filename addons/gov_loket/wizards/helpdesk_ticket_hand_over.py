@@ -11,17 +11,15 @@ class HelpdeskTicketHandOver(models.TransientModel):
     deadline_date = fields.Date(related="ticket_id.deadline_date")
     user_id = fields.Many2one(
         "res.users",
-        string="Employee",
+        string="Hand over to",
         required=True,
-        domain=lambda self: [
-            ("share", "=", False),
-            ("all_group_ids", "in", self.env.ref("gov_loket.group_employee").ids),
-        ],
-        help="Any employee with access to the Loket, not only team members.",
+        domain=[("share", "=", False)],
+        help="Any colleague of the organisation, also outside the Loket: they "
+        "see the request and can answer it or send it back.",
     )
     note = fields.Text(string="Instruction")
     date_due = fields.Date(
-        string="Answer by",
+        string="Due date",
         help="Optional date earlier than the deadline by which the employee "
         "should answer.",
     )

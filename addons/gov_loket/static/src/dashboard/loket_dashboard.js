@@ -1,6 +1,10 @@
 import { Component, onWillStart, useState } from "@odoo/owl";
+import { DateTimeInput } from "@web/core/datetime/datetime_input";
+import { formatFloat } from "@web/core/utils/numbers";
+import { serializeDate } from "@web/core/l10n/dates";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
+import { Layout } from "@web/search/layout";
 
 /**
  * Headline figures of the Loket for team leads, from get_loket_dashboard.
@@ -9,6 +13,7 @@ import { useService } from "@web/core/utils/hooks";
  */
 export class LoketDashboard extends Component {
     static template = "gov_loket.LoketDashboard";
+    static components = { DateTimeInput, Layout };
     static props = ["*"];
 
     setup() {
@@ -18,8 +23,8 @@ export class LoketDashboard extends Component {
             figures: null,
             teams: [],
             teamId: "",
-            dateFrom: "",
-            dateTo: "",
+            dateFrom: false,
+            dateTo: false,
         });
         onWillStart(async () => {
             this.state.teams = await this.orm.searchRead(
@@ -35,8 +40,8 @@ export class LoketDashboard extends Component {
     get filters() {
         return {
             team_ids: this.state.teamId ? [parseInt(this.state.teamId)] : [],
-            date_from: this.state.dateFrom || false,
-            date_to: this.state.dateTo || false,
+            date_from: this.state.dateFrom ? serializeDate(this.state.dateFrom) : false,
+            date_to: this.state.dateTo ? serializeDate(this.state.dateTo) : false,
         };
     }
 
@@ -52,6 +57,22 @@ export class LoketDashboard extends Component {
     onFilterChange(key, ev) {
         this.state[key] = ev.target.value;
         return this.load();
+    }
+
+    onDateChange(key, value) {
+        // A luxon date from the date picker, shown in the user's language.
+        this.state[key] = value || false;
+        return this.load();
+    }
+
+    get display() {
+        // The control panel gives the title and the breadcrumb.
+        return { controlPanel: {} };
+    }
+
+    /** A figure in the user's number format: "12,5" in Dutch. */
+    number(value) {
+        return formatFloat(value || 0, { digits: [false, 1] });
     }
 
     openAnalysis() {
