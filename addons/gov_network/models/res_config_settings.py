@@ -64,9 +64,10 @@ class ResConfigSettings(models.TransientModel):
         return values
 
     def set_values(self):
-        super().set_values()
+        result = super().set_values()
         # sudo: settings are saved by administrators only (base.group_system).
         self.env["ir.config_parameter"].sudo().set_param(
             self.KNOWS_EXCLUDED_GROUP_PARAM,
             str(self.gov_knows_excluded_group_id.id or NO_GROUP),
         )
+        return result

@@ -7,21 +7,21 @@ acquaintance. Those relations are personal data without a purpose (AVG).
 The relations the old rule made are told apart from the ones colleagues
 entered by hand by their *Source*: the rule wrote "Contact moments" there, in
 the language of the cron that applied it (the term's translations are looked
-up in every language the addon ships, installed or not). A relation entered by hand has the source a
-colleague typed, usually none, and stays. The relations of contacts with
-organisations and their people stay too: the new default rule makes them.
+up in every language the addon ships, installed or not). A relation entered
+by hand has the source a colleague typed, usually none, and stays. The
+relations of contacts with organisations and their people stay too: the new
+default rule makes them.
 """
 
 import logging
 from pathlib import Path
 
 from odoo import SUPERUSER_ID, api
-from odoo.tools.translate import code_translations
-
 from odoo.addons.gov_network.network_rules import (
     KNOWS_SCOPE_ORGANISATIONS,
     makes_acquaintance,
 )
+from odoo.tools.translate import code_translations
 
 _logger = logging.getLogger(__name__)
 
@@ -52,9 +52,12 @@ def remove_automatic_citizen_knows(env):
             ]
         )
     )
-    employees = env["res.users"].with_context(active_test=False).search(
-        [("share", "=", False)]
-    ).partner_id
+    employees = (
+        env["res.users"]
+        .with_context(active_test=False)
+        .search([("share", "=", False)])
+        .partner_id
+    )
     doomed = relations.filtered(
         lambda relation: relation.left_partner_id in employees
         and not makes_acquaintance(
