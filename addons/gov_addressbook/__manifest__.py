@@ -29,6 +29,7 @@
     ],
     "demo": ["demo/gov_addressbook_demo.xml"],
     "assets": {
+        "web.assets_backend": ["gov_addressbook/static/src/**/*"],
         "web.assets_tests": ["gov_addressbook/static/tests/tours/*.js"],
     },
     "application": True,

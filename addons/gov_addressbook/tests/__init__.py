@@ -23,3 +23,4 @@ from . import test_privacy_erasure_proof
 from . import test_landing
 from . import test_retention
 from . import test_privacy_erasure_report
+from . import test_addressbook_list

@@ -33,3 +33,5 @@ from . import test_security_public_forms
 from . import test_security_confidential_requests
 from . import test_privacy_erasure_proof
 from . import test_retention
+from . import test_demo_subjects
+from . import test_front_desk_relations_tour
