@@ -24,3 +24,4 @@ from . import test_landing
 from . import test_retention
 from . import test_privacy_erasure_report
 from . import test_addressbook_list
+from . import test_relation_picker
