@@ -38,6 +38,36 @@ BADGES = {
     "AGPL-3": "https://img.shields.io/badge/licence-AGPL--3-blue.png",
     "LGPL-3": "https://img.shields.io/badge/licence-LGPL--3-blue.png",
 }
+# The Apps screen of an Odoo without internet (a public body's network) cannot load
+# those: its page shows the same badges as small SVG files of the addon itself
+# (Odoo serves the page's relative images from static/description/).
+BADGE_SVG = """\
+<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="20" role="img" \
+aria-label="{label}: {value}">
+<rect width="{left}" height="20" fill="#555"/>
+<rect x="{left}" width="{right}" height="20" fill="{colour}"/>
+<g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11">
+<text x="6" y="14">{label}</text><text x="{value_x}" y="14">{value}</text>
+</g>
+</svg>
+"""
+BADGE_COLOURS = {"Beta": "#dfb317", "Production/Stable": "#4c1"}
+
+
+def badge_svg(label, value):
+    """A shields-like badge; widths estimated from the text (7 px a character)."""
+    left, right = 12 + 7 * len(label), 12 + 7 * len(value)
+    return BADGE_SVG.format(
+        width=left + right,
+        left=left,
+        right=right,
+        value_x=left + 6,
+        label=label,
+        value=value,
+        colour=BADGE_COLOURS.get(value, "#007ec6"),
+    )
+
+
 # As pypa/readme_renderer: no file inclusion, no raw HTML; stop on warnings, so a
 # broken fragment fails the check instead of rendering half.
 HTML_SETTINGS = {
@@ -85,14 +115,27 @@ def read_fragments(addon_dir):
     return fragments
 
 
-def render_readme(addon_dir):
-    manifest = ast.literal_eval((addon_dir / "__manifest__.py").read_text())
+def read_manifest(addon_dir):
+    return ast.literal_eval((addon_dir / "__manifest__.py").read_text())
+
+
+def badge_list(manifest):
+    """[(file name, label, value, alt)] of the addon's maturity and licence."""
     status = manifest.get("development_status", "Beta")
     license_ = manifest.get("license", "AGPL-3")
+    return [
+        ("badge_maturity.svg", "maturity", status, status),
+        ("badge_licence.svg", "licence", license_, f"License: {license_}"),
+    ]
+
+
+def render_readme(addon_dir, local_badges=False):
+    """The README; with local_badges, its badges are the addon's own SVG files."""
+    manifest = read_manifest(addon_dir)
     badges = [
-        (BADGES[key], alt)
-        for key, alt in ((status, status), (license_, f"License: {license_}"))
-        if key in BADGES
+        (file_name if local_badges else BADGES[value], alt)
+        for file_name, _label, value, alt in badge_list(manifest)
+        if local_badges or value in BADGES
     ]
     template = Template(
         TEMPLATE.read_text(encoding="utf-8"), keep_trailing_newline=True
@@ -118,11 +161,16 @@ def render_index(readme):
 
 def outputs(addon_dir):
     """{path: content} of the generated files of one addon."""
-    readme = render_readme(addon_dir)
-    return {
-        addon_dir / "README.rst": readme,
-        addon_dir / "static" / "description" / "index.html": render_index(readme),
+    description = addon_dir / "static" / "description"
+    files = {
+        addon_dir / "README.rst": render_readme(addon_dir),
+        description / "index.html": render_index(
+            render_readme(addon_dir, local_badges=True)
+        ),
     }
+    for file_name, label, value, _alt in badge_list(read_manifest(addon_dir)):
+        files[description / file_name] = badge_svg(label, value)
+    return files
 
 
 def addon_dirs(addons_dir, names):

@@ -6,7 +6,13 @@
     "category": "Services",
     "author": "Gov Relations for Odoo",
     "license": "AGPL-3",
-    "depends": ["base_import", "contacts", "mail", "partner_firstname"],
+    "depends": [
+        "base_import",
+        "contacts",
+        "http_routing",
+        "mail",
+        "partner_firstname",
+    ],
     "external_dependencies": {"python": ["stdnum"]},
     "data": [
         "security/gov_addressbook_groups.xml",
@@ -16,6 +22,7 @@
         "data/gov_partner_import_presets.xml",
         "data/gov_retention_data.xml",
         "views/gov_contact_moment_views.xml",
+        "views/public_layout_templates.xml",
         "wizards/gov_contact_register_views.xml",
         "wizards/gov_partner_import_views.xml",
         "views/res_partner_views.xml",
@@ -29,7 +36,8 @@
     ],
     "demo": ["demo/gov_addressbook_demo.xml"],
     "assets": {
-        "web.assets_backend": ["gov_addressbook/static/src/**/*"],
+        "web.assets_backend": ["gov_addressbook/static/src/search_bar/*"],
+        "web.assets_frontend": ["gov_addressbook/static/src/scss/public_pages.scss"],
         "web.assets_tests": ["gov_addressbook/static/tests/tours/*.js"],
     },
     "application": True,

@@ -28,3 +28,4 @@ from . import test_delivery
 from . import test_gateway_replies
 from . import test_privacy_erasure_proof
 from . import test_retention
+from . import test_public_pages

@@ -36,6 +36,24 @@ class TestTopicSubscription(GovTopicCase):
         self.assertEqual(log.email, "burger@example.nl")
         self.assertTrue(log.date)
 
+    def test_dutch_confirmation_mail_also_hides_the_token(self):
+        """The Dutch template is the translation of the same mail: it must use
+        the hidden link too (it once kept the real one), and be Dutch."""
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"]._load_module_terms(
+            ["gov_campagne"], ["nl_NL"], overwrite=True
+        )
+        self.citizen.lang = "nl_NL"
+        subscription = self.Subscription._subscribe_by_email(
+            self.topic, "Burger", "burger@example.nl", "web"
+        )
+        mail = self._confirmation_mails(subscription)
+        self.assertIn("Mijn aanmelding bevestigen", str(mail.body_html))
+        self.assertNotIn(subscription.token, str(mail.body_html))
+        self.assertIn("/gov/topics/confirm/hidden", str(mail.body_html))
+        outgoing = mail._prepare_outgoing_list()
+        self.assertIn(f"/gov/topics/confirm/{subscription.token}", outgoing[0]["body"])
+
     def test_unknown_address_creates_one_relation(self):
         Partner = self.env["res.partner"].with_context(active_test=False)
         first = self.Subscription._subscribe_by_email(

@@ -5,6 +5,8 @@ from odoo.http import request
 from .. import webform
 
 
+# website=True on the public routes only so that http_routing picks the visitor's
+# language (the organisation's by default, or the one chosen on the page).
 class LoketWebForm(http.Controller):
     """Public question form of the Loket: /loket/vraag."""
 
@@ -33,7 +35,12 @@ class LoketWebForm(http.Controller):
         )
 
     @http.route(
-        "/loket/vraag", type="http", auth="public", methods=["GET"], sitemap=False
+        "/loket/vraag",
+        type="http",
+        auth="public",
+        methods=["GET"],
+        sitemap=False,
+        website=True,
     )
     def loket_question_form(self, **kwargs):
         return self._gov_render_form()
@@ -45,6 +52,7 @@ class LoketWebForm(http.Controller):
         methods=["POST"],
         readonly=False,
         sitemap=False,
+        website=True,
     )
     def loket_question_submit(self, **post):
         Submission = request.env["gov.loket.webform.submission"]

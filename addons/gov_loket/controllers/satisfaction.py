@@ -24,6 +24,7 @@ class LoketSatisfaction(http.Controller):
         auth="public",
         methods=["GET"],
         sitemap=False,
+        website=True,
     )
     def loket_satisfaction_form(self, ticket_id, token, **kwargs):
         ticket = request.env["helpdesk.ticket"]._gov_from_satisfaction_token(
@@ -42,6 +43,7 @@ class LoketSatisfaction(http.Controller):
         methods=["POST"],
         readonly=False,
         sitemap=False,
+        website=True,
     )
     def loket_satisfaction_submit(self, ticket_id, token, **post):
         ticket = request.env["helpdesk.ticket"]._gov_from_satisfaction_token(

@@ -35,3 +35,4 @@ from . import test_privacy_erasure_proof
 from . import test_retention
 from . import test_demo_subjects
 from . import test_front_desk_relations_tour
+from . import test_public_pages

@@ -60,5 +60,5 @@ class TestCallback(GovLoketCase):
         as_desk = self.ticket.with_user(self.front_desk).with_context(lang="nl_NL")
         with self.assertRaises(ValidationError) as caught:
             as_desk.write({"stage_id": self.done.id})
-        self.assertIn("terugbelnotitie", str(caught.exception))
+        self.assertIn("terugbelverzoek", str(caught.exception))
         self.assertFalse(self.ticket.closed)
