@@ -192,7 +192,23 @@ class GovZgwErasure(models.Model):
         return message
 
     def _gov_give_up(self, message):
+        """The register refused (or kept failing): erase by hand. The kept
+        report lists these copies under "To erase by hand" too."""
         self.write({"state": "manual", "reason": message})
+        for report in self.report_id:
+            items = self.filtered(
+                lambda line, report=report: line.report_id == report
+            )._gov_manual_lines()
+            # Written as superuser (the job's lines are sudo): the one change
+            # of a kept report besides "done by hand", without personal data.
+            report.write(
+                {
+                    "manual_items": "\n".join(
+                        filter(None, [report.manual_items, *items])
+                    ),
+                    "manual_count": report.manual_count + len(items),
+                }
+            )
         _logger.warning(
             "Erasing Klantinteracties copies %s: erase by hand (%s)",
             ", ".join(self.mapped("register_uuid")),

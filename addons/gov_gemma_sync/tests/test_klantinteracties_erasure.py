@@ -159,6 +159,20 @@ class TestKlantinteractiesErasure(KlantCase):
         self.assertEqual(set(self.lines().mapped("state")), {"done"})
         self.assertEqual(self.server.klant.partijen, {})
 
+    def test_refused_copy_to_erase_by_hand(self):
+        self.server.fail_with, self.server.fail_api = 403, "klantinteracties"
+        _wizard, trap = self.anonymise()
+        with trap_jobs() as retrap:
+            trap.perform_enqueued_jobs()
+            retrap.assert_jobs_count(0)  # a refusal is not retried
+        lines = self.lines()
+        self.assertEqual(set(lines.mapped("state")), {"manual"})
+        self.assertTrue(all("HTTP 403" in line.reason for line in lines))
+        kept = lines.report_id
+        self.assertEqual(kept.manual_count, 4)
+        self.assertIn(self.partij_uuid, kept.manual_items)
+        self.assertEqual(len(self.server.klant.partijen), 1)
+
     def test_without_connection_erase_by_hand(self):
         self.klant_service.active = False
         wizard, trap = self.anonymise()
