@@ -130,9 +130,14 @@ class GovZgwErasure(models.Model):
             except ZgwError as error:
                 message = service._error_message(error)
                 if isinstance(error, TRANSIENT):
-                    return lines.filtered(
-                        lambda item: item.state == "pending"
-                    )._gov_retry_later(message)
+                    # Digitale adressen found on the way are retried too.
+                    pending = lines.search(
+                        [
+                            ("partner_ref", "in", lines.mapped("partner_ref")),
+                            ("state", "=", "pending"),
+                        ]
+                    )
+                    return pending._gov_retry_later(message)
                 line._gov_give_up(message)
         return "Erased."
 
