@@ -2,7 +2,7 @@
     "name": "Gov Relations: GEMMA case sync (ZGW)",
     "summary": "Cases from ZGW case systems (Zaken, Catalogi) in the integral view "
     "of a relation",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Services",
     "author": "Gov Relations for Odoo",
     "license": "AGPL-3",
@@ -19,6 +19,7 @@
         "views/res_partner_views.xml",
         "views/gov_contact_moment_views.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/gov_privacy_erasure_report_views.xml",
         "views/gov_gemma_sync_menus.xml",
     ],
     "demo": ["demo/gov_gemma_sync_demo.xml"],

@@ -14,3 +14,5 @@ from . import gov_contact_moment_source
 from . import res_partner_privacy
 from . import gov_retention_rule
 from . import res_partner_retention
+from . import gov_zgw_erasure
+from . import gov_privacy_erasure_report

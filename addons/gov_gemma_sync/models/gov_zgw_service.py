@@ -8,6 +8,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
 from ..zgw import StaticTokenAuth, ZgwClient, ZgwError, ZgwJwtAuth
+from ..zgw.erasure import COLLECTIONS
 
 _logger = logging.getLogger(__name__)
 # A success is written at most this often per connection: many jobs share
@@ -187,6 +188,11 @@ class GovZgwService(models.Model):
             self.api_version,
             observer=self._zgw_observer(),
         )
+
+    def _gov_copy_url(self, resource, uuid):
+        """The URL of a Klantinteracties copy we know by its uuid only."""
+        self.ensure_one()
+        return f"{self.base_url.rstrip('/')}/{COLLECTIONS[resource]}/{uuid}"
 
     def _zgw_observer(self):
         """Note the outcome of the client's requests on this connection."""

@@ -1,13 +1,16 @@
 from odoo import api, fields, models
 
+from ..zgw.erasure import uuid_of
+
 
 class ResPartner(models.Model):
     """The GEMMA places of personal data (see gov_addressbook's registry).
 
-    Klantinteracties holds copies we published: the partij (with the BSN) and
-    its klantcontacten and interne taken. Until the register can be asked to
-    erase them, the anonymisation lists them in the privacy officer's report,
-    to be erased there by hand. Local copies of cases lose the relation; a copy
+    Klantinteracties holds copies we published: the partij (with the BSN), its
+    digitale adressen, its klantcontacten and interne taken. The anonymisation
+    queues their erasure through the API (gov.zgw.erasure); without a
+    connection the privacy officer's report lists them, to be erased there by
+    hand. Local copies of cases lose the relation; a copy
     left without any relation is deleted (the case system keeps the case under
     its own archiving rules).
     """
@@ -28,8 +31,8 @@ class ResPartner(models.Model):
                 "erase": "custom",
                 "eraser": "_gov_erase_klantinteracties_copies",
                 "legal_ground": _(
-                    "Erased in the Klantinteracties register by hand: see the "
-                    "list in the report."
+                    "Erased in the Klantinteracties register through its API, "
+                    "or by hand without a connection: see the list in the report."
                 ),
             },
             {
@@ -58,33 +61,43 @@ class ResPartner(models.Model):
         return self.filtered("zgw_partij_uuid") | moments.partner_id
 
     def _gov_erase_klantinteracties_copies(self, records, place):
-        _ = self.env._
-        lines = [
-            _(
-                "Klantinteracties: erase or anonymise partij %(uuid)s.",
-                uuid=partner.zgw_partij_uuid,
-            )
-            for partner in records
-            if partner.zgw_partij_uuid
-        ]
+        """Plan the erasure of the copies in the register (see
+        gov.zgw.erasure): queued when a connection exists, else by hand. The
+        anonymisation itself makes no call to the register."""
+        Erasure = self.env["gov.zgw.erasure"]
+        lines = Erasure.browse()
+        for partner in records:
+            copies = partner._gov_klantinteracties_copies()
+            if copies:
+                lines |= Erasure._gov_plan(partner.id, copies)
+        return lines._gov_manual_lines()
+
+    def _gov_klantinteracties_copies(self):
+        """``(resource, uuid, url)`` of every copy we published for this
+        relation: its partij, the klantcontacten of its contact moments and
+        the interne taken of the hand-overs of its requests."""
+        self.ensure_one()
+        copies = []
+        if self.zgw_partij_uuid:
+            copies.append(("partij", self.zgw_partij_uuid, False))
         moments = self.env["gov.contact.moment"].search(
-            [("partner_id", "in", records.ids), ("zgw_klantcontact_url", "!=", False)]
+            [("partner_id", "=", self.id), ("zgw_klantcontact_url", "!=", False)]
         )
-        lines += [
-            _("Klantinteracties: erase klantcontact %(url)s.", url=url)
+        copies += [
+            ("klantcontact", uuid_of(url), url)
             for url in sorted(set(moments.mapped("zgw_klantcontact_url")))
         ]
         handovers = self.env["gov.loket.handover"].search(
             [
-                ("ticket_id.partner_id", "in", records.ids),
+                ("ticket_id.partner_id", "=", self.id),
                 ("zgw_internetaak_url", "!=", False),
             ]
         )
-        lines += [
-            _("Klantinteracties: erase interne taak %(url)s.", url=url)
+        copies += [
+            ("internetaak", uuid_of(url), url)
             for url in sorted(set(handovers.mapped("zgw_internetaak_url")))
         ]
-        return lines
+        return copies
 
     def _gov_erase_zaak_copies(self, records, place):
         """Unlink the relations; delete copies left without a relation and

@@ -17,3 +17,4 @@ from . import test_zgw_rpc
 from . import test_zgw_server_rules
 from . import test_privacy_erasure_proof
 from . import test_retention
+from . import test_klantinteracties_erasure

@@ -11,6 +11,7 @@ import uuid
 
 from stdnum.nl import bsn as elfproef
 
+from .klant_deletes import DeleteWorld
 from .klant_taken import NotImplementedFilter, TakenWorld, ValidatieFout
 
 # Open Klant 2.18.0, Klantinteracties OAS tag "partij-identificatoren" and
@@ -35,13 +36,14 @@ def _full_name(contactnaam):
     return " ".join(contactnaam[p] for p in parts if contactnaam.get(p))
 
 
-class KlantWorld(TakenWorld):
+class KlantWorld(DeleteWorld, TakenWorld):
     def __init__(self, base):
         self.api = f"{base}/klantinteracties/api/v1"
         self.partijen = {}  # uuid -> (partij, {(codeSoortObjectId, objectId)})
         self.klantcontacten = {}  # uuid -> (klantcontact, partij uuid, onderwerpobject)
         self.betrokkenen = {}  # uuid -> betrokkene
         self._init_taken()
+        self._init_adressen()
 
     def route(self, method, path, query, body):
         collection, _, key = path.strip("/").partition("/")

@@ -49,6 +49,14 @@ class TestGemmaErasureProof(ErasureProofMixin, TransactionCase):
         person, wizard = self._gov_run_erasure_proof(self.privacy_officer)
         self.assertIn(self.partij, wizard.report)
         self.assertIn(self.klantcontact, wizard.report)
+        # No Klantinteracties connection here: each copy is to erase by hand.
+        kept = self.env["gov.privacy.erasure.report"].search(
+            [("partner_ref", "=", person.id)]
+        )
+        self.assertEqual(
+            sorted(kept.zgw_erasure_ids.mapped("resource")), ["klantcontact", "partij"]
+        )
+        self.assertEqual(set(kept.zgw_erasure_ids.mapped("state")), {"manual"})
         self.assertFalse(self.own_case.exists())
         self.assertEqual(self.shared_case.partner_ids, self.other)
         self.assertFalse(self.shared_case.omschrijving)

@@ -133,3 +133,20 @@ class TestZgwServerRules(GemmaSyncCase):
             ).status_code,
             406,
         )
+
+    def delete(self, path):
+        return requests.delete(f"{self.klant}/{path}", headers=self.headers, timeout=10)
+
+    def test_delete_as_open_klant_answers_it(self):
+        created = self.klantcontact("0000000013").json()
+        betrokkene = created["betrokkene"]["uuid"]
+        uuid = created["klantcontact"]["uuid"]
+        # OPENKLANT-BEHAVIOUR.md line 57: its betrokkenen go with it.
+        gone = self.delete(f"klantcontacten/{uuid}")
+        self.assertEqual((gone.status_code, gone.content), (204, b""))
+        self.assertNotIn(betrokkene, self.server.klant.betrokkenen)
+        # Line 19: an unknown uuid is a 404 not_found (our client: already gone).
+        again = self.delete(f"klantcontacten/{uuid}")
+        self.assertEqual((again.status_code, again.json()["code"]), (404, "not_found"))
+        # Line 22: DELETE on a collection is 405.
+        self.assertEqual(self.delete("klantcontacten").status_code, 405)

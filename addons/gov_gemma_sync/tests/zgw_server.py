@@ -16,6 +16,8 @@ real servers do (each rule names where it was seen):
 - ``expand`` with an unknown value -> 400 (Open Zaak 1.30.0 ``expand``
   choices; Open Klant 2.18.0 ``expand:invalid_choice``);
 - Open Klant's errors are sent as ``application/json`` (Open Klant 2.18.0);
+- a method a Klantinteracties resource does not offer (DELETE on a
+  collection) -> 405 (Open Klant 2.18.0, OPENKLANT-BEHAVIOUR.md line 22);
 - the Klantinteracties rules in ``klant_world`` / ``klant_taken``
   (referentienummer, identificatoren, internetaken) and the Notificaties
   rules in ``zgw_fixtures``.
@@ -134,6 +136,9 @@ class ZgwTestServer:
             def do_PATCH(self):
                 server._serve(self, "patch")
 
+            def do_DELETE(self):
+                server._serve(self, "delete")
+
             def log_message(self, *args):
                 pass
 
@@ -160,6 +165,12 @@ class ZgwTestServer:
         root, openapi, raw = self.apis[api]
         path = parts.path[len(root) :]
         if not self._operation(raw, path, method):
+            if api == "klantinteracties" and self._operation(raw, path, "get"):
+                # Open Klant 2.18.0 (OPENKLANT-BEHAVIOUR.md line 22): a method
+                # the resource does not offer, e.g. DELETE on a collection.
+                self.errors.append(f"{parts.path}: {method.upper()} not allowed")
+                body = json.dumps(fout(405, "method_not_allowed", "Niet toegestaan."))
+                return self._send(handler, 405, body.encode(), "application/json")
             body = json.dumps(fout(404, "not_found", "Niet gevonden.")).encode()
             return self._send(handler, 404, body, "application/problem+json")
         request = MockRequest(
@@ -256,7 +267,8 @@ class ZgwTestServer:
         return claims if claims["client_id"] == self.client_id else None
 
     def _answer(self, handler, openapi, request, api, status, body):
-        data = json.dumps(body).encode()
+        # 204 (a DELETE) has no body at all.
+        data = b"" if status == 204 else json.dumps(body).encode()
         # Open Klant 2.18.0 sends its error bodies as application/json.
         problem = status >= 400 and api != "klantinteracties"
         ctype = "application/problem+json" if problem else "application/json"
