@@ -200,6 +200,7 @@ def stock_list_domain(term):
 # up to 10,001 ("1-80 / 10000+"; a click on the count asks for the exact number).
 LIST_ORDER = "gov_sort_name, id"
 LIST_COUNT_LIMIT = 10_001
+STOCK_TERMS = 3
 
 
 def list_search(partner_model, domain):
@@ -262,12 +263,14 @@ def bench_search(env, partners):
     for kind, terms in kinds.items():
         model.name_search(terms[0], limit=8)  # warm caches for both
         picker = timed(lambda term: model.name_search(term, limit=8), terms)[:2]
-        stock = timed(lambda term: stock_search(model, term), terms)[:2]
+        # Stock takes seconds per common term: three terms of each kind.
+        stock = timed(lambda term: stock_search(model, term), terms[:STOCK_TERMS])[:2]
         ours_list = timed(
             lambda term: list_search(model, [("display_name", "ilike", term)]), terms
         )
         stock_list = timed(
-            lambda term: list_search(model, stock_list_domain(term)), terms
+            lambda term: list_search(model, stock_list_domain(term)),
+            terms[:STOCK_TERMS],
         )
         print(
             f"{kind:<22}{picker[0]:>11.1f}{picker[1]:>7.1f}{stock[0]:>10.1f}"

@@ -3,9 +3,8 @@ from odoo.fields import Domain
 
 from .. import quick_search
 
-# The one search box collects candidate ids through trigram and btree indexes first,
-# then lets the ORM order and limit that small set. A plain "ILIKE ... ORDER BY
-# complete_name LIMIT 8" makes PostgreSQL walk the whole name index on a miss.
+# The one search box is a domain served by trigram and btree indexes. Pickers
+# (name_search) rank at most CANDIDATE_LIMIT candidates; the list pages through all.
 CANDIDATE_LIMIT = 500
 
 
@@ -42,18 +41,20 @@ class ResPartner(models.Model):
 
     @api.model
     def _search_display_name(self, operator, value):
+        # The search box of the address book ends here: a plain domain, so the list
+        # counts and pages through every match (no candidate limit).
         if operator != "ilike" or not isinstance(value, str) or len(value.strip()) < 2:
             return super()._search_display_name(operator, value)
-        return [("id", "in", self._gov_quick_search_ids(value))]
+        return self._gov_quick_search_domain(value)
 
     @api.model
     def name_search(self, name="", domain=None, operator="ilike", limit=100):
         if operator != "ilike" or not name or len(name.strip()) < 2:
             return super().name_search(name, domain, operator, limit)
         candidates = self.search_fetch(
-            Domain("id", "in", self._gov_quick_search_ids(name))
-            & Domain(domain or Domain.TRUE),
+            self._gov_quick_search_domain(name) & Domain(domain or Domain.TRUE),
             ["complete_name", "lastname", "gov_sort_name"],
+            limit=CANDIDATE_LIMIT,
         )
         term = name.strip().lower()
         ranked = sorted(candidates, key=lambda partner: _rank(partner, term))[:limit]
@@ -61,11 +62,19 @@ class ResPartner(models.Model):
 
     @api.model
     def _gov_quick_search_ids(self, term):
+        """Ids of the first CANDIDATE_LIMIT relations the one search box finds."""
+        return list(
+            self._search(self._gov_quick_search_domain(term), limit=CANDIDATE_LIMIT)
+        )
+
+    @api.model
+    def _gov_quick_search_domain(self, term):
+        """What the one search box finds for ``term``: a domain served by indexes."""
         parsed = quick_search.parse(term)
         if "postcode" in parsed:
-            return self._gov_search_postcode(parsed)
+            return self._gov_postcode_domain(parsed)
         domains = [
-            Domain("complete_name", "ilike", parsed["text"]),
+            self._gov_name_words_domain(parsed["text"]),
             Domain("email", "ilike", parsed["text"]),
         ]
         if parsed.get("phone"):
@@ -75,25 +84,45 @@ class ResPartner(models.Model):
             domains.append(Domain("kvk_number", "=", digits))
         if len(digits) == 12:
             domains.append(Domain("establishment_number", "=", digits))
-        ids = list(self._search(Domain.OR(domains), limit=CANDIDATE_LIMIT))
         if len(digits) == 9 and self.env.user.has_group(
             "gov_addressbook.group_bsn_access"
         ):
             # A search of its own, so the processing log names only the BSN's owner.
-            ids += self._search([("bsn", "=", digits)], limit=1)
-        return ids
+            domains.append(
+                Domain("id", "in", self._search([("bsn", "=", digits)], limit=1))
+            )
+        return Domain.OR(domains)
 
     @api.model
-    def _gov_search_postcode(self, parsed):
-        partners = self.search_fetch(
-            [("zip", "=", parsed["postcode"])], ["street"], limit=CANDIDATE_LIMIT
-        )
+    def _gov_name_words_domain(self, text):
+        """Every typed word in the name, in any order; an initial on the first name."""
+        words, initials = quick_search.name_words(text)
+        if not words:
+            return Domain("complete_name", "ilike", text)
+        domain = Domain.AND(Domain("complete_name", "ilike", word) for word in words)
+        for initial in initials:
+            domain &= Domain("firstname", "=ilike", f"{initial}%") | Domain(
+                "name_initials", "=ilike", f"{initial}%"
+            )
+        return domain
+
+    @api.model
+    def _gov_postcode_domain(self, parsed):
+        domain = Domain("zip", "=", parsed["postcode"])
         number = parsed.get("house_number")
         if number:
-            partners = partners.filtered(
-                lambda p: quick_search.street_has_number(p.street, number)
+            # "Dorpsstraat 12a", "12a Dorpsstraat", "Dorpsstraat 12a-2", "... 12a/3"
+            domain &= Domain.OR(
+                Domain("street", "=ilike", pattern)
+                for pattern in (
+                    f"% {number}",
+                    f"% {number} %",
+                    f"% {number}-%",
+                    f"% {number}/%",
+                    f"{number} %",
+                )
             )
-        return partners.ids
+        return domain
 
 
 def _rank(partner, term):
