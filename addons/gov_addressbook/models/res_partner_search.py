@@ -1,11 +1,14 @@
 from odoo import api, fields, models
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from .. import quick_search
 
 # The one search box is a domain served by trigram and btree indexes. Pickers
 # (name_search) rank at most CANDIDATE_LIMIT candidates; the list pages through all.
 CANDIDATE_LIMIT = 500
+# Orders of a list nobody sorted: the model's and the address book's default order.
+UNSORTED_ORDERS = {"complete_name,id desc", "gov_sort_name,id", "name,id"}
 
 
 class ResPartner(models.Model):
@@ -46,6 +49,27 @@ class ResPartner(models.Model):
         if operator != "ilike" or not isinstance(value, str) or len(value.strip()) < 2:
             return super()._search_display_name(operator, value)
         return self._gov_quick_search_domain(value)
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
+        query = super()._search(domain, offset, limit, order, **kwargs)
+        term = _one_box_term(domain) if _is_unsorted(order) else None
+        if term and query.order:
+            # Best matches first: last name starting with the term, then the name.
+            query.order = SQL("%s, %s", self._gov_rank_sql(term, query), query.order)
+        return query
+
+    @api.model
+    def _gov_rank_sql(self, term, query):
+        words, _initials = quick_search.name_words(term)
+        prefix = _like_escape((words[0] if words else term).lower()) + "%"
+        return SQL(
+            "CASE WHEN %s LIKE %s THEN 0 WHEN lower(%s) LIKE %s THEN 1 ELSE 2 END",
+            SQL.identifier(query.table, "gov_sort_name"),
+            prefix,
+            SQL.identifier(query.table, "complete_name"),
+            prefix,
+        )
 
     @api.model
     def name_search(self, name="", domain=None, operator="ilike", limit=100):
@@ -136,3 +160,29 @@ def _rank(partner, term):
     else:
         rank = 2
     return rank, name, partner.id
+
+
+def _one_box_term(domain):
+    """The term typed in the one search box when ``domain`` holds it, else None."""
+    for condition in Domain(domain or Domain.TRUE).iter_conditions():
+        value = condition.value
+        if (
+            condition.field_expr == "display_name"
+            and condition.operator == "ilike"
+            and isinstance(value, str)
+            and len(value.strip()) >= 2
+        ):
+            return value.strip()
+    return None
+
+
+def _is_unsorted(order):
+    normalised = ",".join(
+        part.strip().lower().removesuffix(" asc").strip()
+        for part in (order or "").split(",")
+    )
+    return normalised in UNSORTED_ORDERS
+
+
+def _like_escape(text):
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

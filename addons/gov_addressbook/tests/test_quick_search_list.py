@@ -46,6 +46,20 @@ class TestQuickSearchList(GovAddressbookCase):
             seen.update(record["id"] for record in page["records"])
         self.assertEqual(seen, set(self.common.ids))
 
+    def test_best_matches_first_in_an_unsorted_list(self):
+        # Sorts before every "kwakernaak ..." but only contains the term.
+        worse = self.Partner.create({"firstname": "Zeger", "lastname": "Akwakernaak"})
+        partners = self.Partner.with_user(self.employee)
+        domain = self._list_search("kwakernaak")
+        first_page = partners.web_search_read(
+            domain, {"display_name": {}}, limit=80, order="gov_sort_name ASC, id ASC"
+        )
+        self.assertNotIn(worse.id, [r["id"] for r in first_page["records"]])
+        everything = partners.search(domain, order="gov_sort_name ASC, id ASC")
+        self.assertEqual(everything[-1], worse)
+        # A column the user sorts on wins.
+        self.assertEqual(partners.search(domain, order="gov_sort_name", limit=1), worse)
+
     def test_words_in_any_order(self):
         self.assertEqual(self._found("Annabel Zoutendijk"), self.annabel)
         self.assertEqual(self._found("Zoutendijk Annabel"), self.annabel)
