@@ -75,11 +75,15 @@ class ResPartner(models.Model):
     def name_search(self, name="", domain=None, operator="ilike", limit=100):
         if operator != "ilike" or not name or len(name.strip()) < 2:
             return super().name_search(name, domain, operator, limit)
-        candidates = self.search_fetch(
-            self._gov_quick_search_domain(name) & Domain(domain or Domain.TRUE),
-            ["complete_name", "lastname", "gov_sort_name"],
-            limit=CANDIDATE_LIMIT,
+        # No ORDER BY: sorted by name, PostgreSQL would walk the whole name index
+        # for a common term; the candidates are ranked here.
+        candidates = self.browse(
+            self._search(
+                self._gov_quick_search_domain(name) & Domain(domain or Domain.TRUE),
+                limit=CANDIDATE_LIMIT,
+            )
         )
+        candidates.fetch(["complete_name", "lastname", "gov_sort_name"])
         term = name.strip().lower()
         ranked = sorted(candidates, key=lambda partner: _rank(partner, term))[:limit]
         return [(partner.id, partner.display_name) for partner in ranked]
