@@ -30,8 +30,9 @@ def generate(env, partners):
     """Insert partners and contact moments with set-based SQL.
 
     The indexes and foreign keys of both tables are dropped around the bulk insert
-    and rebuilt once afterwards: maintaining five btree and three trigram indexes row
-    by row made 2,000,000 contact moments take over 30 minutes.
+    and rebuilt once afterwards, and the contact moments go to the partners just
+    inserted (an id range, no anti-join on freshly filled, unanalysed tables): the
+    earlier generator took over 30 minutes for 2,000,000 contact moments.
     """
     cr = env.cr
     cr.execute("SELECT count(*) FROM res_partner WHERE ref LIKE 'bench-%%'")
@@ -51,6 +52,8 @@ def generate(env, partners):
     cr.execute("SET LOCAL maintenance_work_mem = '256MB'")
     cr.execute("SET LOCAL synchronous_commit = off")
     print(f"Generating {partners - have:,} partners ...", flush=True)
+    cr.execute("SELECT coalesce(max(id), 0) FROM res_partner")
+    last_id = cr.fetchone()[0]
     with _without_indexes(cr, "res_partner"):
         _insert_partners(env, have + 1, partners)
     print(f"  partners in {time.monotonic() - started:.0f} s", flush=True)
@@ -67,11 +70,9 @@ def generate(env, partners):
                    'Generated contact ' || s, now() - (s || ' hours')::interval,
                    'intern', now(), now()
               FROM res_partner p CROSS JOIN generate_series(1, %(per)s) s
-             WHERE p.ref LIKE 'bench-%%'
-               AND NOT EXISTS (SELECT 1 FROM gov_contact_moment m
-                                WHERE m.partner_id = p.id)
+             WHERE p.id > %(last_id)s AND p.ref LIKE 'bench-%%'
             """,
-            {"per": MOMENTS_PER_PARTNER},
+            {"per": MOMENTS_PER_PARTNER, "last_id": last_id},
         )
     env.cr.commit()
     # VACUUM sets the visibility map (index-only scans) and cannot run in a
