@@ -52,23 +52,50 @@ class ResPartner(models.Model):
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
-        query = super()._search(domain, offset, limit, order, **kwargs)
         term = _one_box_term(domain) if _is_unsorted(order) else None
-        if term and query.order:
-            # Best matches first: last name starting with the term, then the name.
+        if not term:
+            return super()._search(domain, offset, limit, order, **kwargs)
+        if limit:
+            # The best matches (sort name starting with the term) lie together in
+            # the sort-name index: a page of them alone is a range scan, no sort of
+            # every match.
+            best = super()._search(
+                Domain(domain) & self._gov_best_match_domain(term),
+                offset,
+                limit,
+                order,
+                **kwargs,
+            )
+            ids = list(best)
+            if len(ids) == limit:
+                return self.browse(ids)._as_query(ordered=True)
+        query = super()._search(domain, offset, limit, order, **kwargs)
+        if query.order:
+            # Best matches first: sort name starting with the term, then the name.
             query.order = SQL("%s, %s", self._gov_rank_sql(term, query), query.order)
         return query
 
     @api.model
+    def _gov_best_match_domain(self, term):
+        prefix, after = _rank_prefix(term)
+        # The range lets PostgreSQL use the sort-name index in any collation.
+        return (
+            Domain("gov_sort_name", ">=", prefix)
+            & Domain("gov_sort_name", "<", after)
+            & Domain("gov_sort_name", "=like", _like_escape(prefix) + "%")
+        )
+
+    @api.model
     def _gov_rank_sql(self, term, query):
-        words, _initials = quick_search.name_words(term)
-        prefix = _like_escape((words[0] if words else term).lower()) + "%"
+        """0: a best match (_gov_best_match_domain); 1: name starts with the term."""
+        prefix, after = _rank_prefix(term)
+        pattern = _like_escape(prefix) + "%"
+        sort_name = SQL.identifier(query.table, "gov_sort_name")
         return SQL(
-            "CASE WHEN %s LIKE %s THEN 0 WHEN lower(%s) LIKE %s THEN 1 ELSE 2 END",
-            SQL.identifier(query.table, "gov_sort_name"),
-            prefix,
-            SQL.identifier(query.table, "complete_name"),
-            prefix,
+            "CASE WHEN %s >= %s AND %s < %s AND %s LIKE %s THEN 0"
+            " WHEN lower(%s) LIKE %s THEN 1 ELSE 2 END",
+            *(sort_name, prefix, sort_name, after, sort_name, pattern),
+            *(SQL.identifier(query.table, "complete_name"), pattern),
         )
 
     @api.model
@@ -178,6 +205,13 @@ def _one_box_term(domain):
         ):
             return value.strip()
     return None
+
+
+def _rank_prefix(term):
+    """The first typed word and the first string after all it starts."""
+    words, _initials = quick_search.name_words(term)
+    prefix = (words[0] if words else term).lower()
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
 def _is_unsorted(order):

@@ -57,6 +57,17 @@ class TestQuickSearchList(GovAddressbookCase):
         self.assertNotIn(worse.id, [r["id"] for r in first_page["records"]])
         everything = partners.search(domain, order="gov_sort_name ASC, id ASC")
         self.assertEqual(everything[-1], worse)
+        paged = []
+        for offset in range(0, len(everything), 80):
+            page = partners.web_search_read(
+                domain,
+                {"display_name": {}},
+                offset=offset,
+                limit=80,
+                order="gov_sort_name ASC, id ASC",
+            )
+            paged += [record["id"] for record in page["records"]]
+        self.assertEqual(paged, everything.ids)
         # A column the user sorts on wins.
         self.assertEqual(partners.search(domain, order="gov_sort_name", limit=1), worse)
 
