@@ -121,14 +121,24 @@ class ResPartner(models.Model):
     def name_search(self, name="", domain=None, operator="ilike", limit=100):
         if operator != "ilike" or not name or len(name.strip()) < 2:
             return super().name_search(name, domain, operator, limit)
-        # No ORDER BY: sorted by name, PostgreSQL would walk the whole name index
-        # for a common term; the candidates are ranked here.
-        candidates = self.browse(
-            self._search(
-                self._gov_quick_search_domain(name) & Domain(domain or Domain.TRUE),
-                limit=CANDIDATE_LIMIT,
+        found = self._gov_quick_search_domain(name) & Domain(domain or Domain.TRUE)
+        # Enough best matches (sort name starting with the term): those, read in
+        # order from the sort-name index.
+        candidates = self.browse()
+        if limit:
+            candidates = self.browse(
+                self._gov_without_bitmap_scans(
+                    self._search(
+                        found & self._gov_best_match_domain(name),
+                        limit=limit,
+                        order="gov_sort_name, id",
+                    )
+                )
             )
-        )
+        if not limit or len(candidates) < limit:
+            # No ORDER BY: sorted by name, PostgreSQL would walk the whole name
+            # index for a common term; the candidates are ranked here.
+            candidates = self.browse(self._search(found, limit=CANDIDATE_LIMIT))
         candidates.fetch(["complete_name", "lastname", "gov_sort_name"])
         term = name.strip().lower()
         ranked = sorted(candidates, key=lambda partner: _rank(partner, term))[:limit]
