@@ -57,7 +57,7 @@ class ResPartner(models.Model):
         term = _one_box_term(domain) if _is_unsorted(order) else None
         if not term:
             return super()._search(domain, offset, limit, order, **kwargs)
-        if limit:
+        if limit and _is_a_name(term):
             # The best matches (sort name starting with the term) lie together in
             # the sort-name index: a page of them alone is a range scan, no sort of
             # every match.
@@ -125,7 +125,7 @@ class ResPartner(models.Model):
         # Enough best matches (sort name starting with the term): those, read in
         # order from the sort-name index.
         candidates = self.browse()
-        if limit:
+        if limit and _is_a_name(name):
             candidates = self.browse(
                 self._gov_without_bitmap_scans(
                     self._search(
@@ -234,6 +234,15 @@ def _one_box_term(domain):
         ):
             return value.strip()
     return None
+
+
+def _is_a_name(term):
+    """Only words of letters: the sort-name range holds the best matches densely.
+
+    With a number ("Visser 123456") the trigram index alone is selective, and the
+    range of a common last name would be read to its end.
+    """
+    return not any(char.isdigit() or char == "@" for char in term)
 
 
 def _rank_prefix(term):
