@@ -237,12 +237,18 @@ def _one_box_term(domain):
 
 
 def _is_a_name(term):
-    """Only words of letters: the sort-name range holds the best matches densely.
+    """One word of letters: the sort-name range holds its best matches densely.
 
-    With a number ("Visser 123456") the trigram index alone is selective, and the
-    range of a common last name would be read to its end.
+    With a number ("Visser 123456"), a second word or an initial, the trigram index
+    alone is selective, while the range of a common last name would be read to its
+    end when no one in it has that first name.
     """
-    return not any(char.isdigit() or char == "@" for char in term)
+    words, initials = quick_search.name_words(term)
+    return (
+        len(words) == 1
+        and not initials
+        and not any(char.isdigit() or char == "@" for char in term)
+    )
 
 
 def _rank_prefix(term):
