@@ -2,8 +2,9 @@
 
 A public body's database speaks the organisation's language from the start: the
 company, every user and every relation (also those created later) are Dutch, the
-menus are translated, and English stays one choice away. The demo data shows the
-network at work: the demo province sits in a network picture with partners.
+menus are translated, and English stays one choice away; the public pages speak
+Dutch. The demo data shows the network at work (the demo province sits in a network
+picture with partners) and offers municipal subjects only.
 """
 
 import json
@@ -40,6 +41,10 @@ print("PROBE " + json.dumps({
             "gov_addressbook.gov_addressbook_menu_register",
         )
     ],
+    "it_subjects_active": [
+        env.ref(f"helpdesk_mgmt.helpdesk_category_{n}").active for n in range(1, 6)
+    ],
+    "public_pages_language": env["ir.default"]._get("res.partner", "lang"),
     "picture_nodes": len(picture["nodes"]),
     "picture_edges": len(picture["edges"]),
 }))
@@ -81,5 +86,9 @@ def test_new_database_is_dutch_and_shows_the_network(new_database):
     assert found["new_relation"] == "nl_NL", "a new relation gets it too"
     assert found["languages"] == ["en_US", "nl_NL"], "English stays one choice away"
     assert found["menus"] == ["Instellingen", "Contact registreren"], "Odoo's and ours"
+    # helpdesk_mgmt's IT demo subjects (Software, Wifi…) are not offered.
+    assert found["it_subjects_active"] == [False] * 5
+    # What a visitor's first public page speaks (gov_addressbook's ir.http).
+    assert found["public_pages_language"] == "nl_NL"
     assert found["picture_nodes"] >= 4, found
     assert found["picture_edges"] >= 3, found

@@ -36,6 +36,7 @@
     ],
     "demo": ["demo/gov_addressbook_demo.xml"],
     "assets": {
+        "web.assets_backend": ["gov_addressbook/static/src/search_bar/*"],
         "web.assets_frontend": ["gov_addressbook/static/src/scss/public_pages.scss"],
         "web.assets_tests": ["gov_addressbook/static/tests/tours/*.js"],
     },

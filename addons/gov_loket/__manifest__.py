@@ -33,7 +33,7 @@
         "views/gov_loket_menus.xml",
         "views/gov_retention_views.xml",
     ],
-    "demo": ["demo/gov_loket_demo.xml"],
+    "demo": ["demo/gov_loket_demo.xml", "demo/helpdesk_mgmt_demo.xml"],
     "assets": {
         "web.assets_backend": ["gov_loket/static/src/dashboard/*"],
         "web.assets_tests": ["gov_loket/static/tests/tours/*.js"],

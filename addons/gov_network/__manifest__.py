@@ -2,7 +2,7 @@
     "name": "Gov Relations: Network",
     "summary": "Who knows whom, in which context and since when; "
     "who-knows search, the shortest introduction path and the network picture",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Services",
     "author": "Gov Relations for Odoo",
     "license": "AGPL-3",
@@ -12,6 +12,7 @@
         "security/gov_network_rules.xml",
         "data/res_partner_relation_type_data.xml",
         "data/ir_cron.xml",
+        "views/res_config_settings_views.xml",
         "views/res_partner_relation_type_views.xml",
         "views/res_partner_relation_views.xml",
         "views/res_partner_who_knows_views.xml",

@@ -62,3 +62,28 @@ def chain_text(names, hop_labels):
     for label, name in zip(hop_labels, names[1:], strict=True):
         steps += [label, name]
     return " → ".join(steps)
+
+
+# Which contacts make "colleague knows contact" (setting gov_network.knows_scope).
+KNOWS_SCOPE_ORGANISATIONS = "organisations"
+KNOWS_SCOPE_ALL = "all"
+KNOWS_SCOPE_NONE = "none"
+ORGANISATION_PARTY_TYPES = ("company", "government", "press", "civil_society")
+
+
+def makes_acquaintance(scope, party_type, is_company, has_organisation):
+    """Whether a contact with this relation makes the colleague "know" it.
+
+    ``organisations`` (the default): organisations and their people (a
+    person under an organisation, or of an organisation's party type, such as
+    a freelance journalist); never a citizen, nor a person without an
+    organisation. Answering a citizen is not knowing them, and recording it
+    would be personal data without a purpose (AVG).
+    """
+    if scope == KNOWS_SCOPE_ALL:
+        return True
+    if scope == KNOWS_SCOPE_NONE or party_type == "citizen":
+        return False
+    return bool(
+        is_company or has_organisation or party_type in ORGANISATION_PARTY_TYPES
+    )

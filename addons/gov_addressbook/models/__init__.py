@@ -22,5 +22,6 @@ from . import gov_retention_rule
 from . import gov_retention_rule_job
 from . import gov_retention_report
 from . import gov_privacy_erasure_report
+from . import res_partner_picker
 from . import ir_http
 from . import ir_module_module

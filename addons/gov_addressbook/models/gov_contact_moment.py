@@ -157,6 +157,18 @@ class GovContactMoment(models.Model):
             readable.update(((model, source.id), source) for source in sources)
         return readable
 
+    def action_gov_open(self):
+        """The contact moment in its own form, where it is corrected with its
+        own rights (the timeline on a relation is read-only history)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
     def action_open_source(self):
         self.ensure_one()
         source = self._gov_readable_sources().get((self.res_model, self.res_id))

@@ -26,4 +26,6 @@ from . import test_privacy_erasure_proof
 from . import test_landing
 from . import test_retention
 from . import test_privacy_erasure_report
+from . import test_addressbook_list
+from . import test_relation_picker
 from . import test_glossary

@@ -37,4 +37,5 @@ from . import test_security_public_forms
 from . import test_security_confidential_requests
 from . import test_privacy_erasure_proof
 from . import test_retention
+from . import test_front_desk_relations_tour
 from . import test_public_pages

@@ -7,3 +7,4 @@ from . import gov_network
 from . import gov_network_member
 from . import gov_network_knows_queue
 from . import res_partner_privacy
+from . import res_config_settings

@@ -3,7 +3,12 @@ from datetime import timedelta
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.tools.misc import clean_context
 
-from ..network_rules import relation_level, strength_for_count
+from ..network_rules import (
+    KNOWS_SCOPE_ORGANISATIONS,
+    makes_acquaintance,
+    relation_level,
+    strength_for_count,
+)
 
 SYNC_FIELDS = {"user_id", "partner_id", "occurred_at", "confidentiality"}
 
@@ -32,7 +37,8 @@ class GovContactMoment(models.Model):
 
         Moments without an employee, of portal users, of the technical
         superuser (imports, crons) and mass sends say nothing about who knows
-        whom.
+        whom. Which of these pairs make "knows" is decided when the queue is
+        applied (see _gov_acquainted_pairs), so that saving stays cheap.
         """
         return {
             (moment.user_id.id, moment.partner_id.id)
@@ -42,6 +48,39 @@ class GovContactMoment(models.Model):
             and moment.user_id.id != SUPERUSER_ID
             and not moment.user_id.share
             and moment.user_id.partner_id != moment.partner_id
+        }
+
+    @api.model
+    def _gov_acquainted_pairs(self, pairs):
+        """The ``pairs`` that make "knows" under the settings of gov_network:
+        by default not contacts with citizens and persons without an
+        organisation, nor contacts registered by the front desk."""
+        settings = self.env["res.config.settings"]
+        # sudo: reads one configuration value, nothing of the user's data.
+        scope = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(settings.KNOWS_SCOPE_PARAM, KNOWS_SCOPE_ORGANISATIONS)
+        )
+        excluded = settings._gov_knows_excluded_group()
+        # sudo: the queue's cron reads users' groups and partners' types only.
+        users = self.env["res.users"].sudo().browse({user for user, _p in pairs})
+        partners = self.env["res.partner"].sudo().browse({p for _u, p in pairs})
+        users_out = {user.id for user in users if excluded & user.all_group_ids}
+        partners_in = {
+            partner.id
+            for partner in partners
+            if makes_acquaintance(
+                scope,
+                partner.gov_party_type,
+                partner.is_company,
+                partner.commercial_partner_id.is_company,
+            )
+        }
+        return {
+            (user_id, partner_id)
+            for user_id, partner_id in pairs
+            if user_id not in users_out and partner_id in partners_in
         }
 
     @api.model
@@ -59,7 +98,8 @@ class GovContactMoment(models.Model):
         knows = self.env.ref(
             "gov_network.relation_type_knows", raise_if_not_found=False
         )
-        if not pairs or not knows:
+        pairs = self._gov_acquainted_pairs(pairs) if knows else set()
+        if not pairs:
             return
         user_ids = {user_id for user_id, _partner_id in pairs}
         partner_ids = {partner_id for _user_id, partner_id in pairs}

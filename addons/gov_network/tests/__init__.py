@@ -2,6 +2,7 @@ from . import test_pathfinding
 from . import test_relation_types
 from . import test_introduction_path
 from . import test_knows_from_contact_moments
+from . import test_knows_scope
 from . import test_who_knows
 from . import test_network_tour
 from . import test_network_graph

@@ -11,8 +11,11 @@ class TestKnowsFromContactMoments(GovNetworkCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.piet = cls.person("Piet Contact")
         cls.town = cls.organisation("Gemeente Belstad")
+        # a person of an organisation: contacts with citizens make no "knows"
+        # (see test_knows_scope)
+        cls.piet = cls.person("Piet Contact")
+        cls.piet.parent_id = cls.town
 
     def register(self, partner, days, user=None, **values):
         """Register one moment per date in ``days`` as ``user``."""
