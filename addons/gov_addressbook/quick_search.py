@@ -46,3 +46,24 @@ def street_has_number(street, house_number):
     """True when ``street`` ends in the house number ("Dorpsstraat 12a" for "12a")."""
     pattern = rf"(^|\s){re.escape(house_number)}(\s|$|[-/])"
     return bool(street and re.search(pattern, street.lower()))
+
+
+INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?|[^\W\d_]")
+
+
+def name_words(term):
+    """Split a typed name into (words, initials), in any order.
+
+    "Jansen, J." gives (["Jansen"], ["j"]); "Vries, de" gives (["Vries", "de"], []);
+    "J.P. Jansen" gives (["Jansen"], ["j"]): the first initial stands for the first
+    name.
+    """
+    words, initials = [], []
+    for word in re.split(r"[\s,;]+", term or ""):
+        if not word:
+            continue
+        if INITIALS.fullmatch(word):
+            initials.append(word[0].lower())
+        else:
+            words.append(word.strip(".") or word)
+    return words, initials[:1]

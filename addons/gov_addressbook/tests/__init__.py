@@ -7,6 +7,7 @@ from . import test_processing_log
 from . import test_privacy_tools
 from . import test_names_address
 from . import test_quick_search
+from . import test_quick_search_list
 from . import test_duplicates
 from . import test_partner_form_queries
 from . import test_translation
