@@ -36,7 +36,16 @@ def test_simultaneous_contact_moments_for_one_pair(odoo_url, odoo_db):
             "group_ids": [(4, group["res_id"])],
         },
     )
-    partner_id = as_admin("res.partner", "create", {"name": "Gedeelde Burger"})
+    # An organisation: contacts with citizens make no "knows" (gov_network setting).
+    partner_id = as_admin(
+        "res.partner",
+        "create",
+        {
+            "name": "Gedeelde Stichting",
+            "is_company": True,
+            "gov_party_type": "civil_society",
+        },
+    )
 
     def save(number):
         # One connection per thread, as separate clients would have.
