@@ -1,3 +1,6 @@
+from odoo.tools.sql import column_exists
+
+
 def migrate(cr, version):
     """Fill the two new stored dashboard columns in SQL, so the update does not
     compute them request by request: the month a request was received (Dutch
@@ -19,17 +22,22 @@ def migrate(cr, version):
                )::date
         """
     )
-    cr.execute(
-        """
-        UPDATE helpdesk_ticket t
-           SET repeat_contact_count = COALESCE(
-                   (SELECT count(*)
-                      FROM gov_contact_moment m
-                     WHERE m.gov_repeat_request_id = t.id),
-                   0
-               )
-        """
-    )
+    # A database from before "one request across channels" (19.0.1.1.0) has no
+    # repeat contacts yet: the column on the contact moments comes with this update.
+    if column_exists(cr, "gov_contact_moment", "gov_repeat_request_id"):
+        cr.execute(
+            """
+            UPDATE helpdesk_ticket t
+               SET repeat_contact_count = COALESCE(
+                       (SELECT count(*)
+                          FROM gov_contact_moment m
+                         WHERE m.gov_repeat_request_id = t.id),
+                       0
+                   )
+            """
+        )
+    else:
+        cr.execute("UPDATE helpdesk_ticket SET repeat_contact_count = 0")
     # The address loket-team-board moves to the server action that opens the
     # board; free it before the data files load.
     cr.execute(
