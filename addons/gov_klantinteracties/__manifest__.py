@@ -1,0 +1,15 @@
+{
+    "name": "Gov Relations: Klantinteracties API",
+    "summary": "Odoo serves the Klantinteracties API 0.9.0 as Open Klant 2.18.0 "
+    "does, over the address book, the timeline and Loket hand-overs",
+    "version": "19.0.1.0.0",
+    "category": "Services",
+    "author": "Gov Relations for Odoo",
+    "license": "AGPL-3",
+    "depends": ["gov_addressbook", "gov_loket"],
+    "external_dependencies": {"python": ["pyyaml", "openapi-schema-validator"]},
+    "data": [
+        "security/ir.model.access.csv",
+    ],
+    "installable": True,
+}
