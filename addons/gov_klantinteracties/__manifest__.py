@@ -10,6 +10,8 @@
     "external_dependencies": {"python": ["pyyaml", "openapi-schema-validator"]},
     "data": [
         "security/ir.model.access.csv",
+        "security/gov_klantinteracties_rules.xml",
+        "data/res_partner_data.xml",
     ],
     "installable": True,
 }

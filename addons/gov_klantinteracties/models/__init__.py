@@ -1,1 +1,3 @@
-
+from . import gov_contact_moment
+from . import gov_contact_moment_subject
+from . import gov_loket_handover
