@@ -5,6 +5,7 @@ adds it."""
 
 from . import ids, partner_fields
 from .errors import invalid
+from .identifiers import identifier_domain
 from .resource import Resource, register, url_filter, uuid_filter
 
 
@@ -48,8 +49,6 @@ class Betrokkenen(Resource):
     # -- lists ------------------------------------------------------------------
 
     def filter_term(self, name, value):
-        from .partijen import identifier_domain
-
         if name in ("hadKlantcontact__uuid", "hadKlantcontact__url"):
             check = uuid_filter if name.endswith("uuid") else url_filter
             return [("id", "=", check(value, name, "klantcontact"))]

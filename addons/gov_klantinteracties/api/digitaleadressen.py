@@ -10,6 +10,7 @@ import re
 
 from . import ids
 from .errors import ApiError, invalid
+from .identifiers import identifier_domain, soort_domain
 from .resource import (
     Resource,
     boolean_filter,
@@ -98,7 +99,7 @@ class DigitaleAdressen(Resource):
         """{kind: domain} of the slots the filters leave, in list order."""
         query = dict(query)
         result = {}
-        for kind, (model, field, soort, omschrijving, owner) in SLOTS.items():
+        for kind, (_model, field, soort, omschrijving, owner) in SLOTS.items():
             domain = [(field, "!=", False)]
             ok = True
             for name, value in query.items():
@@ -151,8 +152,6 @@ class DigitaleAdressen(Resource):
         return None
 
     def partij_term(self, key, value):
-        from .partijen import identifier_domain, soort_domain
-
         if key in ("uuid", "url"):
             partner_id = (uuid_filter if key == "uuid" else url_filter)(
                 value, f"verstrektDoorPartij__{key}", "partij"
@@ -182,7 +181,7 @@ class DigitaleAdressen(Resource):
 
     def serialize(self, record):
         kind, owner = record
-        model, field, soort, omschrijving, owner_kind = SLOTS[kind]
+        _model, field, soort, omschrijving, owner_kind = SLOTS[kind]
         uuid_ = ids.make_uuid(kind, owner.id)
         partij = betrokkene = None
         if owner_kind == "partij":

@@ -42,7 +42,7 @@ class PartijIdentificatoren(Resource):
             return None
         domain = self.partijen().domain()
         if query.get("partijIdentificatorObjectId"):
-            return domain + [(field, "=", query["partijIdentificatorObjectId"])]
+            return [*domain, (field, "=", query["partijIdentificatorObjectId"])]
         if soort == "bsn":
             # Which relations have a BSN, without logging a search by BSN for
             # each of them: only the page read below is logged (as a read).
@@ -54,8 +54,8 @@ class PartijIdentificatoren(Resource):
                 .with_context(active_test=False)
                 ._search([("bsn", "!=", False)])
             )
-            return domain + [("id", "in", with_bsn)]
-        return domain + [(field, "!=", False)]
+            return [*domain, ("id", "in", with_bsn)]
+        return [*domain, (field, "!=", False)]
 
     def search(self, query, offset, limit):
         partners = self.env["res.partner"].with_context(active_test=False)

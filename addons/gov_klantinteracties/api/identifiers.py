@@ -149,3 +149,39 @@ def check_sub(item, partner):
             "invalid",
             "subIdentificatorVan moet het kvk_nummer van dezelfde partij zijn.",
         )
+
+
+def identifier_domain(env, soort, value, objecttype=None, register_=None):
+    soorten = [
+        s
+        for s, (_f, otype, reg, _d) in IDENTIFIERS.items()
+        if (not soort or s == soort)
+        and (not objecttype or otype == objecttype)
+        and (not register_ or reg == register_)
+        and s in soorten(env)
+    ]
+    if not soorten:
+        return [("id", "=", 0)]
+    terms = [
+        [(IDENTIFIERS[s][0], "=", value) if value else (IDENTIFIERS[s][0], "!=", False)]
+        for s in soorten
+    ]
+    domain = terms[0]
+    for term in terms[1:]:
+        domain = ["|", *domain, *term]
+    return domain
+
+
+def soort_domain(soort):
+    if soort == "organisatie":
+        return [("is_company", "=", True)]
+    if soort == "contactpersoon":
+        return [("is_company", "=", False), ("parent_id.is_company", "=", True)]
+    if soort == "persoon":
+        return [
+            ("is_company", "=", False),
+            "|",
+            ("parent_id", "=", False),
+            ("parent_id.is_company", "=", False),
+        ]
+    return [("id", "=", 0)]

@@ -38,7 +38,7 @@ class Internetaken(Resource):
     def handovers_of(self, moment):
         tickets = [("ticket_id.call_moment_id", "=", moment.id)]
         if moment.res_model == "helpdesk.ticket" and moment.res_id:
-            tickets = ["|", ("ticket_id", "=", moment.res_id)] + tickets
+            tickets = ["|", ("ticket_id", "=", moment.res_id), *tickets]
         return self.model.search(tickets, order="id")
 
     def moment_ids_of(self, handover_id):
@@ -141,7 +141,8 @@ class Internetaken(Resource):
             raise invalid(
                 "toegewezenAanActoren",
                 "does_not_exist",
-                "Ongeldige uuid - geen medewerker (een taak voor een team kan hier niet).",
+                "Ongeldige uuid - geen medewerker (een taak voor een team kan "
+                "hier niet).",
             )
         return found[1]
 

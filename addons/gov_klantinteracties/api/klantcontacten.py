@@ -1,6 +1,7 @@
 """klantcontacten: the contact moments of the timeline (gov.contact.moment)."""
 
 from . import common, ids
+from .identifiers import identifier_domain
 from .resource import Resource, boolean_filter, register, url_filter, uuid_filter
 
 
@@ -66,11 +67,13 @@ class Klantcontacten(Resource):
         party = [("ki_no_party", "=", False)]
         if key in ("uuid", "url"):
             check = uuid_filter if key == "uuid" else url_filter
-            return party + [
-                ("id", "=", check(value, f"hadBetrokkene__{key}", "betrokkene"))
+            return [
+                *party,
+                ("id", "=", check(value, f"hadBetrokkene__{key}", "betrokkene")),
             ]
         if key == "digitaaladres__adres__icontains":
-            return party + [
+            return [
+                *party,
                 "|",
                 "|",
                 "|",
@@ -80,21 +83,21 @@ class Klantcontacten(Resource):
                 ("ki_party_phone", "ilike", value),
             ]
         if key == "wasPartij":
-            return party + [
+            return [
+                *party,
                 (
                     "partner_id",
                     "=",
                     uuid_filter(value, "hadBetrokkene__wasPartij", "partij"),
-                )
+                ),
             ]
         if key in ("wasPartij__uuid", "wasPartij__url"):
             check = uuid_filter if key.endswith("uuid") else url_filter
-            return party + [
-                ("partner_id", "=", check(value, f"hadBetrokkene__{key}", "partij"))
+            return [
+                *party,
+                ("partner_id", "=", check(value, f"hadBetrokkene__{key}", "partij")),
             ]
         if key.startswith("wasPartij__partijIdentificator__"):
-            from .partijen import identifier_domain
-
             part = key.rsplit("__", 1)[1]
             args = {
                 "codeSoortObjectId": "soort",
@@ -111,7 +114,7 @@ class Klantcontacten(Resource):
                     )
                 )
             )
-            return party + [("partner_id", "in", partners)]
+            return [*party, ("partner_id", "in", partners)]
         return [("id", "=", 0)]
 
     def subject_term(self, name, value):
@@ -144,7 +147,7 @@ class Klantcontacten(Resource):
 
     def subject_moments(self, domain, field):
         subjects = self.env["gov.contact.moment.subject"].search(
-            domain + [(field, "!=", False)]
+            [*domain, (field, "!=", False)]
         )
         return subjects.mapped(field).ids
 

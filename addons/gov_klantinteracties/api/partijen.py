@@ -4,7 +4,10 @@ persoon = a person, organisatie = an organisation, contactpersoon = a person
 who is a contact of an organisation (a child address with a parent company).
 """
 
+from odoo.tools import html2plaintext
+
 from . import identifiers, ids, partner_fields
+from .identifiers import identifier_domain, soort_domain
 from .errors import invalid
 from .resource import Resource, boolean_filter, register, url_filter, uuid_filter
 
@@ -37,7 +40,7 @@ class Partijen(Resource):
 
     def find(self, kind, record_id):
         found = self.model.with_context(active_test=False).search(
-            self.domain() + [("id", "=", record_id)]
+            [*self.domain(), ("id", "=", record_id)]
         )
         return found or None
 
@@ -285,46 +288,6 @@ class Partijen(Resource):
         partner.unlink()
 
 
-def identifier_domain(env, soort, value, objecttype=None, register_=None):
-    soorten = [
-        s
-        for s, (_f, otype, reg, _d) in identifiers.IDENTIFIERS.items()
-        if (not soort or s == soort)
-        and (not objecttype or otype == objecttype)
-        and (not register_ or reg == register_)
-        and s in identifiers.soorten(env)
-    ]
-    if not soorten:
-        return [("id", "=", 0)]
-    terms = [
-        [
-            (identifiers.IDENTIFIERS[s][0], "=", value)
-            if value
-            else (identifiers.IDENTIFIERS[s][0], "!=", False)
-        ]
-        for s in soorten
-    ]
-    domain = terms[0]
-    for term in terms[1:]:
-        domain = ["|"] + domain + term
-    return domain
-
-
-def soort_domain(soort):
-    if soort == "organisatie":
-        return [("is_company", "=", True)]
-    if soort == "contactpersoon":
-        return [("is_company", "=", False), ("parent_id.is_company", "=", True)]
-    if soort == "persoon":
-        return [
-            ("is_company", "=", False),
-            "|",
-            ("parent_id", "=", False),
-            ("parent_id.is_company", "=", False),
-        ]
-    return [("id", "=", 0)]
-
-
 def address_domain(name, value):
     part = name.split("dres", 1)[1]  # "Adresregel1", "Land", "NummeraanduidingId"
     field = {
@@ -339,8 +302,6 @@ def address_domain(name, value):
 
 
 def plain_text(html):
-    from odoo.tools import html2plaintext
-
     return html2plaintext(html or "") if html else ""
 
 

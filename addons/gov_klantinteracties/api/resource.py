@@ -8,6 +8,8 @@ API application's user, so Odoo's access rights and record rules decide
 what a client sees and may change.
 """
 
+import uuid as uuid_module
+
 from . import ids, spec
 from .errors import ApiError, invalid, not_found
 
@@ -197,8 +199,6 @@ def uuid_filter(value, name, *kinds):
     """The record id behind a UUID filter value; a malformed UUID is a 400
     under the parameter's name (Open Klant 2.18.0), a UUID of a record that
     is not ours matches nothing (id 0)."""
-    import uuid as uuid_module
-
     try:
         uuid_module.UUID(value)
     except ValueError as error:

@@ -163,7 +163,7 @@ def invalid_params(component_name, body, partial=False):
 def _without_required(schema):
     schema = {k: v for k, v in schema.items() if k != "required"}
     if "properties" in schema:
-        schema["properties"] = {k: v for k, v in schema["properties"].items()}
+        schema["properties"] = dict(schema["properties"])
     return schema
 
 
@@ -179,7 +179,8 @@ def _reason(error, code):
     if code in REASONS:
         return REASONS[code]
     if code == "max_length":
-        return f"Zorg ervoor dat dit veld niet meer dan {error.validator_value} karakters bevat."
+        limit = error.validator_value
+        return f"Zorg ervoor dat dit veld niet meer dan {limit} karakters bevat."
     if code in ("max_value", "min_value"):
         sign = (
             "kleiner dan of gelijk aan"

@@ -1,1 +1,3 @@
-
+from . import test_errors
+from . import test_klantcontacten
+from . import test_partijen
