@@ -7,8 +7,8 @@ who is a contact of an organisation (a child address with a parent company).
 from odoo.tools import html2plaintext
 
 from . import identifiers, ids, partner_fields
-from .identifiers import identifier_domain, soort_domain
 from .errors import invalid
+from .identifiers import identifier_domain, soort_domain
 from .resource import Resource, boolean_filter, register, url_filter, uuid_filter
 
 
