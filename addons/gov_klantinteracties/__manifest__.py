@@ -10,6 +10,9 @@
     "external_dependencies": {"python": ["pyyaml", "openapi-schema-validator"]},
     "data": [
         "security/ir.model.access.csv",
+        "views/gov_ki_application_views.xml",
+        "views/gov_processing_log_views.xml",
+        "wizards/gov_ki_application_token_views.xml",
     ],
     "installable": True,
 }
