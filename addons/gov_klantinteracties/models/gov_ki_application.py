@@ -176,7 +176,8 @@ class GovKiApplication(models.Model):
                         "SELECT id FROM %s WHERE id = %s FOR UPDATE NOWAIT",
                         SQL.identifier(self._table),
                         self.id,
-                    )
+                    ),
+                    log_exceptions=False,  # an expected clash, not an error
                 )
                 self.env.cr.execute(
                     SQL(
@@ -184,7 +185,8 @@ class GovKiApplication(models.Model):
                         SQL.identifier(self._table),
                         now,
                         self.id,
-                    )
+                    ),
+                    log_exceptions=False,
                 )
         except psycopg2.OperationalError as error:
             # Lock not available, or a serialization failure: a concurrent
