@@ -12,6 +12,9 @@
         "security/ir.model.access.csv",
         "security/gov_klantinteracties_rules.xml",
         "data/res_partner_data.xml",
+        "views/gov_ki_application_views.xml",
+        "views/gov_processing_log_views.xml",
+        "wizards/gov_ki_application_token_views.xml",
     ],
     "installable": True,
 }

@@ -1,3 +1,4 @@
+from . import test_application
 from . import test_errors
 from . import test_klantcontacten
 from . import test_partijen

@@ -1,0 +1,1 @@
+from . import gov_ki_application_token
