@@ -9,7 +9,12 @@ GOV_APPS = [
     "gov_network",
     "gov_gemma_sync",
 ]
-GOV_ADDONS = [*GOV_APPS, "gov_addressbook_certification", "gov_addressbook_import"]
+GOV_ADDONS = [
+    *GOV_APPS,
+    "gov_addressbook_certification",
+    "gov_addressbook_import",
+    "gov_klantinteracties",
+]
 
 
 def _admin(odoo_url, odoo_db):

@@ -29,6 +29,7 @@ GOV_ADDONS = [
     "gov_gemma_sync",
     "gov_addressbook_certification",
     "gov_addressbook_import",
+    "gov_klantinteracties",
 ]
 # The addon whose tests also run through pytest-odoo, so that way cannot rot: a small
 # one, as the run costs no new database.
