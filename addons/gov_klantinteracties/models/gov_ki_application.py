@@ -141,8 +141,10 @@ class GovKiApplication(models.Model):
         # sudo: the controller has no user yet, and nobody but administrators
         # may read applications. Nothing from the request reaches the domain
         # except the digest of the key, and only the matching application is
-        # returned (inactive ones are left out by the active test).
-        application = self.sudo().search([("token_hash", "=", digest)], limit=1)
+        # returned, never an archived one (whatever the caller's context).
+        application = self.sudo().search(
+            [("token_hash", "=", digest), ("active", "=", True)], limit=1
+        )
         if not application or not hmac.compare_digest(application.token_hash, digest):
             return Application
         user = application.user_id

@@ -121,6 +121,8 @@ class TestApplication(TransactionCase):
         key, _action = self._new_key()
         self.application.active = False
         self.assertFalse(self.Anonymous._gov_authenticate(key))
+        Any = self.Anonymous.with_context(active_test=False)
+        self.assertFalse(Any._gov_authenticate(key))
         self.application.active = True
         self.assertEqual(self.Anonymous._gov_authenticate(key), self.application)
 
