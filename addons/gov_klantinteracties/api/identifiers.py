@@ -152,19 +152,22 @@ def check_sub(item, partner):
 
 
 def identifier_domain(env, soort, value, objecttype=None, register_=None):
-    soorten = [
+    """A res.partner domain for the identificator filters of the API; a BSN
+    only for users with BSN access (nothing matches otherwise)."""
+    visible = soorten(env)
+    chosen = [
         s
         for s, (_f, otype, reg, _d) in IDENTIFIERS.items()
         if (not soort or s == soort)
         and (not objecttype or otype == objecttype)
         and (not register_ or reg == register_)
-        and s in soorten(env)
+        and s in visible
     ]
-    if not soorten:
+    if not chosen:
         return [("id", "=", 0)]
     terms = [
         [(IDENTIFIERS[s][0], "=", value) if value else (IDENTIFIERS[s][0], "!=", False)]
-        for s in soorten
+        for s in chosen
     ]
     domain = terms[0]
     for term in terms[1:]:
