@@ -93,6 +93,14 @@ class Actoren(Resource):
                     domain.append(("id", "=", int(value) if value.isdigit() else 0))
         return domain
 
+    def actors_of(self, users):
+        """Whole actors for ``users`` (employees who had a contact)."""
+        return [
+            self.serialize(("actor_medewerker", user))
+            for user in users
+            if user.id != SUPERUSER_ID and not user.share
+        ]
+
     def serialize(self, record):
         kind, actor = record
         uuid_ = ids.make_uuid(kind, actor.id)

@@ -199,7 +199,6 @@ class DigitaleAdressen(Resource):
             "soortDigitaalAdres": soort,
             "isStandaardAdres": owner_kind == "partij",
             "omschrijving": omschrijving,
-            "referentie": "",
             "verificatieDatum": None,
         }
 

@@ -172,15 +172,8 @@ class Klantcontacten(Resource):
                 self.ref_in("onderwerpobjecten", ids.make_uuid("onderwerpobject", s.id))
                 for s in moment.ki_subject_ids
             ],
-            "hadBetrokkenActoren": (
-                [
-                    self.ref_in(
-                        "actoren", ids.make_uuid("actor_medewerker", moment.user_id.id)
-                    )
-                ]
-                if moment.user_id
-                else []
-            ),
+            # Open Klant 2.18.0 (OAS: items are Actor): whole actors, not refs.
+            "hadBetrokkenActoren": self.other("actoren").actors_of(moment.user_id),
             "omvatteBijlagen": [],
             "hadBetrokkenen": (
                 []
