@@ -96,7 +96,13 @@ def adres_of(partner):
     country = partner.country_id.code
     if country and country != "NL":
         adres["land"] = country
-    return adres
+    # Keys whose format ("1234 AB", 16 digits, 2 letters) an empty value
+    # would break are left out rather than sent empty.
+    return {
+        key: value
+        for key, value in adres.items()
+        if value != "" or key not in ("nummeraanduidingId", "postcode", "land")
+    }
 
 
 def address_vals(env, adres):
