@@ -7,11 +7,14 @@
     "author": "Gov Relations for Odoo",
     "license": "AGPL-3",
     "depends": ["gov_addressbook", "gov_loket"],
-    "external_dependencies": {"python": ["pyyaml", "openapi-schema-validator"]},
+    "external_dependencies": {
+        "python": ["PyYAML", "openapi-schema-validator", "python-stdnum"]
+    },
     "data": [
         "security/ir.model.access.csv",
         "security/gov_klantinteracties_rules.xml",
         "data/res_partner_data.xml",
+        "views/gov_contact_moment_views.xml",
         "views/gov_ki_application_views.xml",
         "views/gov_processing_log_views.xml",
         "wizards/gov_ki_application_token_views.xml",
