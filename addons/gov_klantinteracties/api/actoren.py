@@ -138,7 +138,7 @@ class Actoren(Resource):
             )
         return item
 
-    def create(self, body):
+    def post(self, body):
         soort = body.get("soortActor")
         identificator = body.get("actoridentificator") or {}
         identificatie = body.get("actorIdentificatie") or {}

@@ -219,7 +219,7 @@ class Betrokkenen(Resource):
             )
         return moment
 
-    def create(self, body):
+    def post(self, body):
         moment = self.moment_for(body)
         return self.attach(moment, body)
 
@@ -235,7 +235,7 @@ class Betrokkenen(Resource):
         moment.write(vals)
         return moment
 
-    def update(self, moment, body, partial):
+    def put(self, moment, body, partial):
         if "hadKlantcontact" in body and self.moment_for(body) != moment:
             raise invalid(
                 "hadKlantcontact",
@@ -245,7 +245,7 @@ class Betrokkenen(Resource):
         moment.write(self.vals_of(body))
         return moment
 
-    def delete(self, moment):
+    def remove(self, moment):
         moment.write(
             {
                 "ki_no_party": True,

@@ -249,7 +249,7 @@ class DigitaleAdressen(Resource):
             "Alleen e-mailadressen en telefoonnummers worden hier bewaard.",
         )
 
-    def create(self, body):
+    def post(self, body):
         owner = self.owner_of(body)
         kind = self.slot_for(owner, body["soortDigitaalAdres"])
         field = SLOTS[kind][1]
@@ -270,7 +270,7 @@ class DigitaleAdressen(Resource):
         owner.write({field: adres})
         return kind, owner
 
-    def update(self, record, body, partial):
+    def put(self, record, body, partial):
         kind, owner = record
         soort = body.get("soortDigitaalAdres", SLOTS[kind][2])
         if soort != SLOTS[kind][2]:
@@ -283,6 +283,6 @@ class DigitaleAdressen(Resource):
             owner.write({SLOTS[kind][1]: check_adres(soort, body["adres"])})
         return record
 
-    def delete(self, record):
+    def remove(self, record):
         kind, owner = record
         owner.write({SLOTS[kind][1]: False})

@@ -41,7 +41,7 @@ class Api:
             if method != "POST":
                 raise _not_allowed(method)
             resource = REGISTRY[self.collection](self)
-            return 201, resource.create(body), {}
+            return 201, resource.post(body), {}
         if self.collection not in REGISTRY:
             raise not_found()
         resource = REGISTRY[self.collection](self)
@@ -51,7 +51,7 @@ class Api:
             if method == "GET":
                 return 200, resource.list(self.query), {}
             resource.validate(body)
-            record = resource.create(body)
+            record = resource.post(body)
             item = resource.serialize(record)
             return 201, item, {"Location": item["url"]}
         if method not in DETAIL_METHODS:
@@ -60,11 +60,11 @@ class Api:
             return 200, resource.retrieve(parts[1], self.query), {}
         record = resource.get_by_uuid(parts[1])
         if method == "DELETE":
-            resource.delete(record)
+            resource.remove(record)
             return 204, None, {}
         partial = method == "PATCH"
         resource.validate(body, partial=partial)
-        record = resource.update(record, body, partial) or record
+        record = resource.put(record, body, partial) or record
         return 200, resource.serialize(record), {}
 
 

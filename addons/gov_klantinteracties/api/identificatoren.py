@@ -87,7 +87,7 @@ class PartijIdentificatoren(Resource):
             )
         return partner
 
-    def create(self, body):
+    def post(self, body):
         partner = self.partner_of(body)
         soort, value = identifiers.check(body)
         if soort == "vestigingsnummer":
@@ -103,7 +103,7 @@ class PartijIdentificatoren(Resource):
         partner.write({field: value})
         return soort, partner
 
-    def update(self, record, body, partial):
+    def put(self, record, body, partial):
         soort, partner = record
         if "identificeerdePartij" in body and self.partner_of(body) != partner:
             raise invalid(
@@ -123,7 +123,7 @@ class PartijIdentificatoren(Resource):
             partner.write({identifiers.IDENTIFIERS[soort][0]: value})
         return record
 
-    def delete(self, record):
+    def remove(self, record):
         soort, partner = record
         if soort == "kvk_nummer" and (
             partner.establishment_number

@@ -163,7 +163,7 @@ class Internetaken(Resource):
         moment.write({"res_model": ticket._name, "res_id": ticket.id})
         return ticket
 
-    def create(self, body):
+    def post(self, body):
         ref = body.get("aanleidinggevendKlantcontact") or {}
         parsed = ids.parse_kind(ref.get("uuid"), "klantcontact")
         moment = self.other("klantcontacten").find(*parsed) if parsed else None
@@ -215,7 +215,7 @@ class Internetaken(Resource):
         elif handover.state in DONE_STATES:
             self.write_state(handover, {"state": "accepted", "ki_done_at": False})
 
-    def update(self, handover, body, partial):
+    def put(self, handover, body, partial):
         status = body.get("status") or (
             "verwerkt" if handover.state in DONE_STATES else "te_verwerken"
         )
@@ -243,7 +243,7 @@ class Internetaken(Resource):
             self.set_status(handover, status, body.get("afgehandeldOp"))
         return handover
 
-    def delete(self, handover):
+    def remove(self, handover):
         raise ApiError(
             405,
             "method_not_allowed",

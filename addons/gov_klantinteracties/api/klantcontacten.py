@@ -277,15 +277,15 @@ class Klantcontacten(Resource):
             )
         return vals
 
-    def create(self, body, prefix=""):
+    def post(self, body, prefix=""):
         vals = self.vals_of(body, prefix=prefix)
         unknown = self.env.ref("gov_klantinteracties.partner_unknown_party")
         vals.update(partner_id=unknown.id, ki_no_party=True, direction="inbound")
         return self.model.create(vals)
 
-    def update(self, moment, body, partial):
+    def put(self, moment, body, partial):
         moment.write(self.vals_of(body, moment))
         return moment
 
-    def delete(self, moment):
+    def remove(self, moment):
         moment.unlink()

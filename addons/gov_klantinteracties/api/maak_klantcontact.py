@@ -10,10 +10,10 @@ class MaakKlantcontact(Resource):
     collection = "maak-klantcontact"
     component = "MaakKlantcontact"
 
-    def create(self, body):
+    def post(self, body):
         self.validate(body)
         contacten = self.other("klantcontacten")
-        moment = contacten.create(body["klantcontact"], prefix="klantcontact.")
+        moment = contacten.post(body["klantcontact"], prefix="klantcontact.")
         answer = {"klantcontact": None, "betrokkene": None, "onderwerpobject": None}
         if body.get("betrokkene"):
             betrokkenen = self.other("betrokkenen")

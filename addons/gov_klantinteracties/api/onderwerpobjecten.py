@@ -106,12 +106,12 @@ class Onderwerpobjecten(Resource):
                 vals[column] = given.get(key) or False
         return vals
 
-    def create(self, body):
+    def post(self, body):
         return self.model.create(self.vals_of(body))
 
-    def update(self, subject, body, partial):
+    def put(self, subject, body, partial):
         subject.write(self.vals_of(body))
         return subject
 
-    def delete(self, subject):
+    def remove(self, subject):
         subject.unlink()

@@ -263,12 +263,12 @@ class Partijen(Resource):
             vals[field] = value
         return vals
 
-    def create(self, body):
+    def post(self, body):
         vals = self.vals_of(body)
         vals.update(self.identifier_vals(body))
         return self.model.create(vals)
 
-    def update(self, partner, body, partial):
+    def put(self, partner, body, partial):
         if (
             body.get("soortPartij")
             and not partial
@@ -284,7 +284,7 @@ class Partijen(Resource):
         partner.write(vals)
         return partner
 
-    def delete(self, partner):
+    def remove(self, partner):
         partner.unlink()
 
 

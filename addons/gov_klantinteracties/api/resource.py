@@ -66,13 +66,13 @@ class Resource:
     def expand(self, record, names):
         return {}
 
-    def create(self, body):
+    def post(self, body):
         raise ApiError(405, "method_not_allowed", 'Methode "POST" niet toegestaan.')
 
-    def update(self, record, body, partial):
+    def put(self, record, body, partial):
         raise ApiError(405, "method_not_allowed", 'Methode "PATCH" niet toegestaan.')
 
-    def delete(self, record):
+    def remove(self, record):
         raise ApiError(405, "method_not_allowed", 'Methode "DELETE" niet toegestaan.')
 
     # -- the operations ----------------------------------------------------------

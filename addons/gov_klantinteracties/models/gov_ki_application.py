@@ -39,7 +39,6 @@ class GovKiApplication(models.Model):
     name = fields.Char(required=True, help="The calling system, e.g. KISS.")
     user_id = fields.Many2one(
         "res.users",
-        string="User",
         required=True,
         ondelete="restrict",
         domain="[('share', '=', False)]",
