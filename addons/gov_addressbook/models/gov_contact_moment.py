@@ -17,6 +17,22 @@ CHANNELS = [
     ("other", "Other"),
 ]
 
+# Klantinteracties "kanaal" is free text; these are the Dutch names KCC tools
+# use (gov_gemma_sync publishes with them, gov_klantinteracties serves them).
+KANAAL_NAMES = {
+    "phone": "telefoon",
+    "email": "e-mail",
+    "counter": "balie",
+    "letter": "brief",
+    "chat": "chat",
+    "whatsapp": "whatsapp",
+    "sms": "sms",
+    "social": "sociale media",
+    "web_form": "webformulier",
+    "meeting": "afspraak",
+    "other": "overig",
+}
+
 # ZGW "vertrouwelijkheidaanduiding", from public to top secret.
 CONFIDENTIALITY_LEVELS = [
     ("openbaar", "Public"),
@@ -28,6 +44,10 @@ CONFIDENTIALITY_LEVELS = [
     ("geheim", "Secret"),
     ("zeer_geheim", "Top secret"),
 ]
+
+
+# The levels Klantinteracties calls "vertrouwelijk" (a yes/no there).
+CONFIDENTIAL = ("vertrouwelijk", "confidentieel", "geheim", "zeer_geheim")
 
 
 class GovContactMoment(models.Model):

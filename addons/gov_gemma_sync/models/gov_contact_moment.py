@@ -1,6 +1,12 @@
 import logging
 
 from odoo import api, fields, models
+from odoo.addons.gov_addressbook.models.gov_contact_moment import (
+    CONFIDENTIAL,
+)
+from odoo.addons.gov_addressbook.models.gov_contact_moment import (
+    KANAAL_NAMES as KANAAL,
+)
 from odoo.addons.queue_job.job import identity_exact
 from odoo.exceptions import ValidationError
 
@@ -15,21 +21,6 @@ from ..zgw.klantinteracties import publish_klantcontact
 
 _logger = logging.getLogger(__name__)
 
-# Klantinteracties "kanaal" is free text; these are the Dutch names KCC tools use.
-KANAAL = {
-    "phone": "telefoon",
-    "email": "e-mail",
-    "counter": "balie",
-    "letter": "brief",
-    "chat": "chat",
-    "whatsapp": "whatsapp",
-    "sms": "sms",
-    "social": "sociale media",
-    "web_form": "webformulier",
-    "meeting": "afspraak",
-    "other": "overig",
-}
-CONFIDENTIAL = ("vertrouwelijk", "confidentieel", "geheim", "zeer_geheim")
 TRANSIENT = (ZgwDnsError, ZgwServerError, ZgwTimeoutError, ZgwUnreachableError)
 MAX_ATTEMPTS = 6
 

@@ -5,7 +5,7 @@ adds it."""
 
 from . import ids, partner_fields
 from .errors import invalid
-from .identifiers import identifier_domain
+from .identifiers import partners_with
 from .resource import Resource, register, url_filter, uuid_filter
 
 
@@ -62,22 +62,7 @@ class Betrokkenen(Resource):
         if name == "wasPartij__nummer":
             return [("partner_id", "=", int(value) if value.isdigit() else 0)]
         if name.startswith("wasPartij__partijIdentificator__"):
-            part = name.rsplit("__", 1)[1]
-            args = {
-                "codeSoortObjectId": "soort",
-                "objectId": "value",
-                "codeObjecttype": "objecttype",
-                "codeRegister": "register_",
-            }
-            partners = (
-                self.env["res.partner"]
-                .with_context(active_test=False)
-                ._search(
-                    identifier_domain(
-                        self.env, **{"soort": None, "value": None, args[part]: value}
-                    )
-                )
-            )
+            partners = partners_with(self.env, name.rsplit("__", 1)[1], value)
             return [("partner_id", "in", partners)]
         if name == "organisatienaam":
             return [

@@ -3,28 +3,18 @@
 import re
 from datetime import UTC, datetime
 
+from odoo.addons.gov_addressbook.models.gov_contact_moment import (
+    KANAAL_NAMES as KANALEN,
+)
+
 from .errors import invalid
 
-CONFIDENTIAL = ("vertrouwelijk", "confidentieel", "geheim", "zeer_geheim")
-# Our channel -> the kanaal Klantinteracties clients use.
-KANALEN = {
-    "phone": "telefoon",
-    "email": "e-mail",
-    "counter": "balie",
-    "letter": "brief",
-    "chat": "chat",
-    "whatsapp": "whatsapp",
-    "sms": "sms",
-    "social": "social media",
-    "web_form": "webformulier",
-    "meeting": "afspraak",
-    "other": "overig",
-}
 _SYNONYMS = {
     "telefonisch": "phone",
     "phone": "phone",
     "email": "email",
     "mail": "email",
+    "social media": "social",
     "e-mail": "email",
     "post": "letter",
     "contactformulier": "web_form",

@@ -10,7 +10,7 @@ import re
 
 from . import ids
 from .errors import ApiError, invalid
-from .identifiers import identifier_domain, soort_domain
+from .identifiers import part_domain, soort_domain
 from .resource import (
     Resource,
     boolean_filter,
@@ -160,15 +160,7 @@ class DigitaleAdressen(Resource):
         if key == "soortPartij":
             return soort_domain(value)
         part = key.split("__", 1)[1]  # partijIdentificator__objectId -> objectId
-        args = {
-            "codeSoortObjectId": "soort",
-            "objectId": "value",
-            "codeObjecttype": "objecttype",
-            "codeRegister": "register_",
-        }
-        return identifier_domain(
-            self.env, **{"soort": None, "value": None, args[part]: value}
-        )
+        return part_domain(self.env, part, value)
 
     def search(self, query, offset, limit):
         parts = [

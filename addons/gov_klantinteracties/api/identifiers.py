@@ -175,6 +175,27 @@ def identifier_domain(env, soort, value, objecttype=None, register_=None):
     return domain
 
 
+# A filter's last part (…__partijIdentificator__<part>) -> argument.
+FILTER_PARTS = {
+    "codeSoortObjectId": "soort",
+    "objectId": "value",
+    "codeObjecttype": "objecttype",
+    "codeRegister": "register_",
+}
+
+
+def part_domain(env, part, value):
+    """identifier_domain for one ``part`` of a partijIdentificator filter."""
+    args = {"soort": None, "value": None, FILTER_PARTS[part]: value}
+    return identifier_domain(env, **args)
+
+
+def partners_with(env, part, value):
+    """The relations (a query) with an identificator whose ``part`` is ``value``."""
+    partners = env["res.partner"].with_context(active_test=False)
+    return partners._search(part_domain(env, part, value))
+
+
 def soort_domain(soort):
     if soort == "organisatie":
         return [("is_company", "=", True)]

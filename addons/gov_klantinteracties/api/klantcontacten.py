@@ -1,7 +1,9 @@
 """klantcontacten: the contact moments of the timeline (gov.contact.moment)."""
 
+from odoo.addons.gov_addressbook.models.gov_contact_moment import CONFIDENTIAL
+
 from . import common, ids
-from .identifiers import identifier_domain
+from .identifiers import partners_with
 from .resource import Resource, boolean_filter, register, url_filter, uuid_filter
 
 
@@ -48,9 +50,7 @@ class Klantcontacten(Resource):
             flag = boolean_filter(value)
             if flag is None:
                 return []
-            return [
-                ("confidentiality", "in" if flag else "not in", common.CONFIDENTIAL)
-            ]
+            return [("confidentiality", "in" if flag else "not in", CONFIDENTIAL)]
         if name == "indicatieContactGelukt":
             flag = boolean_filter(value)
             return [] if flag is None else [("ki_succeeded", "=", flag)]
@@ -98,22 +98,7 @@ class Klantcontacten(Resource):
                 ("partner_id", "=", check(value, f"hadBetrokkene__{key}", "partij")),
             ]
         if key.startswith("wasPartij__partijIdentificator__"):
-            part = key.rsplit("__", 1)[1]
-            args = {
-                "codeSoortObjectId": "soort",
-                "objectId": "value",
-                "codeObjecttype": "objecttype",
-                "codeRegister": "register_",
-            }
-            partners = (
-                self.env["res.partner"]
-                .with_context(active_test=False)
-                ._search(
-                    identifier_domain(
-                        self.env, **{"soort": None, "value": None, args[part]: value}
-                    )
-                )
-            )
+            partners = partners_with(self.env, key.rsplit("__", 1)[1], value)
             return [*party, ("partner_id", "in", partners)]
         return [("id", "=", 0)]
 
@@ -196,7 +181,7 @@ class Klantcontacten(Resource):
             "hoofdOnderwerpType": "",
             "verdereActieOndernomen": moment.ki_further_action,
             "taal": moment.ki_language or "nld",
-            "vertrouwelijk": moment.confidentiality in common.CONFIDENTIAL,
+            "vertrouwelijk": moment.confidentiality in CONFIDENTIAL,
             "plaatsgevondenOp": common.iso(moment.occurred_at),
             "metadata": {},
         }
@@ -258,7 +243,7 @@ class Klantcontacten(Resource):
                 vals[field] = body[key] if body[key] is not None else False
         if "vertrouwelijk" in body:
             current = moment.confidentiality if moment else "intern"
-            if bool(body["vertrouwelijk"]) != (current in common.CONFIDENTIAL):
+            if bool(body["vertrouwelijk"]) != (current in CONFIDENTIAL):
                 vals["confidentiality"] = (
                     "vertrouwelijk" if body["vertrouwelijk"] else "intern"
                 )
