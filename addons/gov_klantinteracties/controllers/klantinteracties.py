@@ -55,7 +55,12 @@ class KlantinteractiesController(http.Controller):
         body = None
         if method in ("POST", "PUT", "PATCH"):
             body = self._body(httprequest)
-        request.update_env(user=application.user_id.id)
+        # The application's user, in their language: errors from Odoo itself
+        # (a constraint, a refused right) read as the staff would read them.
+        user = application.user_id
+        request.update_env(
+            user=user.id, context=dict(request.env.context, lang=user.lang)
+        )
         api = Api(request.env, base, httprequest.args.to_dict())
         flags = {
             "gov_processing_origin": "klantinteracties_api",
