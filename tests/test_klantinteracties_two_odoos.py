@@ -19,6 +19,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -175,9 +176,10 @@ def call(register, path, **params):
     return response.json()
 
 
-def publish(env, register, bsn, subject):
-    """In the all-addons database: the connection, a citizen's phone call and a
-    counter request handed to Henk, published as the queue jobs do."""
+def publish(env, register, bsn, kvk, subject):
+    """In the all-addons database: the connection, a citizen's phone call
+    about a case, a company's e-mail and a counter request handed to Henk,
+    published as the queue jobs do."""
     from odoo.addons.queue_job.tests.common import trap_jobs  # noqa: PLC0415
     from odoo.tests import new_test_user  # noqa: PLC0415
 
@@ -217,6 +219,22 @@ def publish(env, register, bsn, subject):
             "bsn": bsn,
         }
     )
+    company = env["res.partner"].create(
+        {
+            "name": "Bakkerij De Korst BV",
+            "is_company": True,
+            "gov_party_type": "company",
+            "kvk_number": kvk,
+        }
+    )
+    zaak_uuid = str(uuid.uuid4())
+    zaak = env["gov.zaak"].create(
+        {
+            "url": f"https://openzaak.example.nl/zaken/api/v1/zaken/{zaak_uuid}",
+            "identificatie": f"ZAAK-{zaak_uuid[:8]}",
+            "partner_ids": [(4, citizen.id)],
+        }
+    )
     counter = env["helpdesk.ticket.channel"].search(
         [("gov_channel", "=", "counter")], limit=1
     )
@@ -230,6 +248,19 @@ def publish(env, register, bsn, subject):
                     "channel": "phone",
                     "subject": subject,
                     "summary": "Belt over de stand van zaken.",
+                    "occurred_at": OCCURRED.replace("T", " ").rstrip("Z"),
+                    "zaak_id": zaak.id,
+                }
+            )
+        )
+        company_moment = (
+            env["gov.contact.moment"]
+            .with_user(front_desk)
+            .create(
+                {
+                    "partner_id": company.id,
+                    "channel": "email",
+                    "subject": f"Terrasvergunning {subject}",
                     "occurred_at": OCCURRED.replace("T", " ").rstrip("Z"),
                 }
             )
@@ -249,8 +280,8 @@ def publish(env, register, bsn, subject):
         ticket.action_hand_over(handler.id, "Graag na 14:00 bellen.")
         handover = ticket.handover_ids
         assert (moment.zgw_state, handover.zgw_state) == ("pending", "pending")
-        # The moment, the request's moment and the hand-over: one job each.
-        trap.assert_jobs_count(3)
+        # Both moments, the request's moment and the hand-over: one job each.
+        trap.assert_jobs_count(4)
         trap.perform_enqueued_jobs()
     request_moment = ticket.contact_moment_ids.filtered(
         lambda m: m.direction == "inbound"
@@ -258,7 +289,10 @@ def publish(env, register, bsn, subject):
     return SimpleNamespace(
         service=service,
         citizen=citizen,
+        company=company,
+        zaak_uuid=zaak_uuid,
         moment=moment.with_env(env),
+        company_moment=company_moment.with_env(env),
         ticket=ticket.with_env(env),
         request_moment=request_moment.with_env(env),
         handover=handover.with_env(env),
@@ -271,13 +305,15 @@ def test_gemma_sync_publishes_to_another_odoo(register, odoo_config, odoo_db):
 
     odoo_env(odoo_config)
     bsn = new_bsn()
+    kvk = f"{secrets.randbelow(10**8):08d}"
     subject = f"Vraag over parkeervergunning {secrets.token_hex(3)}"
     with Registry(odoo_db).cursor() as cr:
         try:
             env = api.Environment(cr, api.SUPERUSER_ID, {})
-            ours = publish(env, register, bsn, subject)
+            ours = publish(env, register, bsn, kvk, subject)
             check_published(ours, register)
             check_register(ours, register, bsn, subject)
+            check_company(ours, register, kvk)
             check_idempotent(ours, register)
             check_completed(ours, register)
         finally:
@@ -289,6 +325,7 @@ def check_published(ours, register):
     """The all-addons database: published, with links into the register."""
     for record, url_field in (
         (ours.moment, "zgw_klantcontact_url"),
+        (ours.company_moment, "zgw_klantcontact_url"),
         (ours.request_moment, "zgw_klantcontact_url"),
         (ours.handover, "zgw_internetaak_url"),
     ):
@@ -330,6 +367,14 @@ def check_register(ours, register, bsn, subject):
     assert betrokkene["wasPartij"]["uuid"] == partij["uuid"]
     assert (betrokkene["rol"], betrokkene["initiator"]) == ("klant", True)
     assert betrokkene["contactnaam"]["achternaam"] == "El Amrani"
+    (ref,) = klantcontact["gingOverOnderwerpobjecten"]
+    onderwerp = call(register, ref["url"].split(API + "/", 1)[1])
+    assert onderwerp["onderwerpobjectidentificator"] == {
+        "codeObjecttype": "zaak",
+        "codeRegister": "open-zaak",
+        "codeSoortObjectId": "uuid",
+        "objectId": ours.zaak_uuid,
+    }
 
     # The hand-over: an internetaak for Henk on the request's klantcontact.
     taken = call(
@@ -378,6 +423,7 @@ def check_register_records(ours, register, bsn, subject):
         assert request_moment.channel == "counter"
         assert request_moment.subject == ours.request_moment.subject
         assert Moment.search_count([("partner_id", "=", partner.id)]) == 2
+        assert moment.ki_subject_ids.object_id == ours.zaak_uuid
 
         handover = env["gov.loket.handover"].search(
             [("ki_reference", "=", ours.handover.zgw_referentienummer)]
@@ -389,6 +435,33 @@ def check_register_records(ours, register, bsn, subject):
         assert handover.ticket_id.call_moment_id == request_moment
         assert handover.ticket_id.partner_id == partner
         cr.rollback()
+
+
+def check_company(ours, register, kvk):
+    """An organisation: its partij found by the KvK number, its name on the
+    betrokkene."""
+    partijen = call(
+        register,
+        "partijen",
+        partijIdentificator__codeSoortObjectId="kvk_nummer",
+        partijIdentificator__objectId=kvk,
+    )
+    assert partijen["count"] == 1, partijen
+    (partij,) = partijen["results"]
+    assert partij["uuid"] == ours.company.zgw_partij_uuid
+    assert partij["soortPartij"] == "organisatie"
+    assert partij["partijIdentificatie"] == {"naam": "Bakkerij De Korst BV"}
+    (klantcontact,) = call(
+        register,
+        "klantcontacten",
+        referentienummer=ours.company_moment.zgw_referentienummer,
+    )["results"]
+    assert klantcontact["url"] == ours.company_moment.zgw_klantcontact_url
+    assert klantcontact["kanaal"] == "e-mail"
+    (ref,) = klantcontact["hadBetrokkenen"]
+    betrokkene = call(register, ref["url"].split(API + "/", 1)[1])
+    assert betrokkene["wasPartij"]["uuid"] == partij["uuid"]
+    assert betrokkene["organisatienaam"] == "Bakkerij De Korst BV"
 
 
 def check_idempotent(ours, register):
