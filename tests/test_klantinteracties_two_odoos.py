@@ -259,8 +259,8 @@ def publish(env, register, bsn, kvk, subject):
             .create(
                 {
                     "partner_id": company.id,
-                    "channel": "email",
-                    "subject": f"Terrasvergunning {subject}",
+                    "channel": "social",
+                    "subject": f"Bericht over het terras {subject}",
                     "occurred_at": OCCURRED.replace("T", " ").rstrip("Z"),
                 }
             )
@@ -439,7 +439,11 @@ def check_register_records(ours, register, bsn, subject):
 
 def check_company(ours, register, kvk):
     """An organisation: its partij found by the KvK number, its name on the
-    betrokkene."""
+    betrokkene; its message on social media is one on the register's social
+    channel."""
+    from odoo import api  # noqa: PLC0415
+    from odoo.modules.registry import Registry  # noqa: PLC0415
+
     partijen = call(
         register,
         "partijen",
@@ -457,11 +461,21 @@ def check_company(ours, register, kvk):
         referentienummer=ours.company_moment.zgw_referentienummer,
     )["results"]
     assert klantcontact["url"] == ours.company_moment.zgw_klantcontact_url
-    assert klantcontact["kanaal"] == "e-mail"
+    # gov_gemma_sync names the channel as KCC tools do; it stays that name.
+    assert klantcontact["kanaal"] == "sociale media"
     (ref,) = klantcontact["hadBetrokkenen"]
     betrokkene = call(register, ref["url"].split(API + "/", 1)[1])
     assert betrokkene["wasPartij"]["uuid"] == partij["uuid"]
     assert betrokkene["organisatienaam"] == "Bakkerij De Korst BV"
+
+    with Registry(register.db).cursor() as cr:
+        env = api.Environment(cr, api.SUPERUSER_ID, {})
+        moment = env["gov.contact.moment"].search(
+            [("ki_reference", "=", ours.company_moment.zgw_referentienummer)]
+        )
+        assert moment.channel == "social"
+        assert moment.partner_id.kvk_number == kvk
+        cr.rollback()
 
 
 def check_idempotent(ours, register):
