@@ -4,11 +4,13 @@ as it does to Open Klant.
 A second database (the "register") gets gov_klantinteracties only, an API user
 with an application key, the employee a request is handed to, and a server of
 its own. The all-addons database points its Klantinteracties connection at that
-server and publishes a contact moment and a Loket hand-over the way the queue
-jobs do. The register then holds the partij (a relation with the BSN), the
-klantcontacten (contact moments with our referentienummer) and the internetaak
-(a hand-over to the colleague with the same e-mail address); publishing again
-adds nothing.
+server and publishes a citizen's call about a case, a company's message and a
+Loket request handed over to a colleague, the way the queue jobs do. The
+register then holds the partijen (relations with the BSN and the KvK number),
+the klantcontacten (contact moments with our referentienummer, the case as
+onderwerpobject) and the internetaak (a hand-over to the colleague with the
+same e-mail address); publishing again adds nothing, and answering the request
+completes the internetaak.
 
 Everything done in the all-addons database is rolled back at the end; the
 register's server is stopped and its database dropped.
@@ -43,8 +45,8 @@ def free_port():
 
 
 def new_bsn():
-    """A valid BSN (11-test) no earlier run used: the register is new, but
-    the all-addons database refuses a duplicate."""
+    """A random valid BSN (11-test): the register is new, but the all-addons
+    database would refuse one an earlier run left behind."""
     from stdnum.nl import bsn  # noqa: PLC0415
 
     while True:
