@@ -21,7 +21,6 @@ _SYNONYMS = {
     "formulier": "web_form",
     "website": "web_form",
     "loket": "counter",
-    "sociale media": "social",  # as gov_gemma_sync and KCC tools name it
 }
 _DIGITS = re.compile(r"^[0-9]+$")
 

@@ -103,7 +103,9 @@ class Internetaken(Resource):
             "url": self.url(uuid_),
             "nummer": str(handover.id).zfill(10)[-10:],
             "referentienummer": handover.ki_reference or None,
-            "gevraagdeHandeling": (handover.ticket_id.name or "")[:200],
+            "gevraagdeHandeling": (
+                handover.ki_requested_action or handover.ticket_id.name or ""
+            )[:200],
             "aanleidinggevendKlantcontact": (
                 self.ref_in("klantcontacten", ids.make_uuid("klantcontact", moment.id))
                 if moment
@@ -185,7 +187,13 @@ class Internetaken(Resource):
         ticket = self.ticket_for(moment, body)
         ticket.action_hand_over(user.id, note=body.get("toelichting") or False)
         handover = ticket.handover_ids.sorted("id")[-1]
-        self.write_state(handover, {"ki_reference": reference})
+        self.write_state(
+            handover,
+            {
+                "ki_reference": reference,
+                "ki_requested_action": body["gevraagdeHandeling"],
+            },
+        )
         if body.get("status") == "verwerkt":
             self.set_status(handover, "verwerkt", body.get("afgehandeldOp"))
         return handover
@@ -228,6 +236,8 @@ class Internetaken(Resource):
         vals = {}
         if "toelichting" in body:
             vals["note"] = body["toelichting"] or False
+        if body.get("gevraagdeHandeling"):
+            vals["ki_requested_action"] = body["gevraagdeHandeling"]
         if "referentienummer" in body:
             vals["ki_reference"] = common.check_reference(
                 self.env,

@@ -11,6 +11,11 @@ class GovLoketHandover(models.Model):
         help="Referentienummer given by the system that registered this task "
         "through the Klantinteracties API (digits only, unique).",
     )
+    ki_requested_action = fields.Char(
+        string="Requested action",
+        help="What the colleague is asked to do, as the Klantinteracties client "
+        "wrote it (gevraagdeHandeling).",
+    )
     ki_done_at = fields.Datetime(
         string="Done at", help="When the task was handled (afgehandeldOp)."
     )

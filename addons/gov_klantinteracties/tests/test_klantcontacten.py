@@ -164,7 +164,8 @@ class TestKlantcontacten(KlantinteractiesCase):
         actor = page["results"][0]
         self.assertEqual(actor["naam"], self.colleague.name)
         both = {
-            "gevraagdeHandeling": "Terugbellen",
+            "gevraagdeHandeling": "Terugbellen over de parkeervergunning die nog "
+            "niet is ingegaan, graag voor vrijdag",
             "aanleidinggevendKlantcontact": {"uuid": kc_uuid},
             "toegewezenAanActor": {"uuid": actor["uuid"]},
             "toegewezenAanActoren": [{"uuid": actor["uuid"]}],
@@ -182,6 +183,7 @@ class TestKlantcontacten(KlantinteractiesCase):
         )
         self.assertEqual(status, 201, taak)
         self.assertEqual(taak["toegewezenAanActor"]["uuid"], actor["uuid"])
+        self.assertEqual(taak["gevraagdeHandeling"], both["gevraagdeHandeling"])
         handover = self.env["gov.loket.handover"].search(
             [("ki_reference", "=", "0000000077")]
         )
