@@ -41,6 +41,30 @@ class Internetaken(Resource):
             tickets = ["|", ("ticket_id", "=", moment.res_id), *tickets]
         return self.model.search(tickets, order="id")
 
+    def handovers_by_moment(self, moments):
+        """{moment id: hand-overs} for a page of contact moments, in one search."""
+        by_ticket = {}
+        for moment in moments:
+            if moment.res_model == "helpdesk.ticket" and moment.res_id:
+                by_ticket.setdefault(moment.res_id, []).append(moment.id)
+        handovers = self.model.search(
+            [
+                "|",
+                ("ticket_id.call_moment_id", "in", moments.ids),
+                ("ticket_id", "in", list(by_ticket)),
+            ],
+            order="id",
+        )
+        result = {moment.id: self.model for moment in moments}
+        for handover in handovers:
+            ticket = handover.ticket_id
+            owners = set(by_ticket.get(ticket.id, []))
+            if ticket.call_moment_id.id in result:
+                owners.add(ticket.call_moment_id.id)
+            for moment_id in owners:
+                result[moment_id] |= handover
+        return result
+
     def moment_ids_of(self, handover_id):
         handover = self.model.browse(handover_id).exists()
         moment = self.moment_of(handover) if handover else None

@@ -147,9 +147,22 @@ class Klantcontacten(Resource):
 
     # -- reading ----------------------------------------------------------------
 
+    def serialize_page(self, moments):
+        self.handovers = self.other("internetaken").handovers_by_moment(moments)
+        try:
+            return [self.serialize(moment) for moment in moments]
+        finally:
+            self.handovers = None
+
     def serialize(self, moment):
         uuid_ = ids.make_uuid("klantcontact", moment.id)
         taken = self.other("internetaken")
+        handovers = getattr(self, "handovers", None)
+        handovers = (
+            handovers[moment.id]
+            if handovers is not None
+            else taken.handovers_of(moment)
+        )
         return {
             "uuid": uuid_,
             "url": self.url(uuid_),
@@ -168,8 +181,7 @@ class Klantcontacten(Resource):
                 ]
             ),
             "leiddeTotInterneTaken": [
-                taken.ref(ids.make_uuid("internetaak", h.id))
-                for h in taken.handovers_of(moment)
+                taken.ref(ids.make_uuid("internetaak", h.id)) for h in handovers
             ],
             "nummer": str(moment.id).zfill(10)[-10:],
             "referentienummer": moment.ki_reference or None,

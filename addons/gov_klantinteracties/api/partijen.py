@@ -107,9 +107,9 @@ class Partijen(Resource):
     # -- reading ----------------------------------------------------------------
 
     def serialize(self, partner):
-        return self.serialize_many(partner)[0]
+        return self.serialize_page(partner)[0]
 
-    def serialize_many(self, partners):
+    def serialize_page(self, partners):
         values = identifiers.values_of(partners)
         adressen = self.other("digitaleadressen")
         betrokkenen = self.other("betrokkenen")

@@ -63,6 +63,10 @@ class Resource:
     def serialize(self, record):
         raise NotImplementedError
 
+    def serialize_page(self, records):
+        """A list page; resources that can read a page at once override it."""
+        return [self.serialize(record) for record in records]
+
     def expand(self, record, names):
         return {}
 
@@ -128,11 +132,9 @@ class Resource:
         count, records = self.search(filters, (page - 1) * size, size)
         if page > 1 and (page - 1) * size >= count:
             raise ApiError(404, "not_found", "Ongeldige pagina.")
-        results = []
-        for record in records:
-            item = self.serialize(record)
+        results = self.serialize_page(records)
+        for record, item in zip(records, results, strict=True):
             item["_expand"] = self.expand(record, names) if names else {}
-            results.append(item)
         return {
             "count": count,
             "next": self.api.page_url(page + 1) if page * size < count else None,
