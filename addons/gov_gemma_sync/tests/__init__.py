@@ -19,3 +19,4 @@ from . import test_privacy_erasure_proof
 from . import test_retention
 from . import test_klantinteracties_erasure
 from . import test_erasure_try_again
+from . import test_publication_anonymised
