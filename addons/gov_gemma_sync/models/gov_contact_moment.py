@@ -9,6 +9,7 @@ from odoo.addons.gov_addressbook.models.gov_contact_moment import (
 )
 from odoo.addons.queue_job.job import identity_exact
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 from ..zgw import (
     ZgwDnsError,
@@ -61,7 +62,39 @@ SYNC_STATES = [
     ("retrying", "Retrying"),
     ("done", "Published"),
     ("failed", "Failed"),
+    ("cancelled", "Cancelled"),
 ]
+# Publications not made yet: cancelled when their relation is anonymised.
+UNPUBLISHED_STATES = ("pending", "retrying", "failed")
+
+
+def lock_for_publication(records):
+    """Lock the rows a publication job writes, before it calls the register.
+
+    Anonymising their relation writes these rows too (it cancels them): it
+    either waits for the job and is then retried (Odoo retries a request on a
+    serialization failure) with the new copy to erase, or it went first and
+    the job fails to lock, is retried by queue_job and sees the anonymisation.
+    Without the lock, a job could publish a copy the anonymisation never
+    learns of.
+    """
+    records.env.cr.execute(
+        SQL(
+            "SELECT id FROM %s WHERE id IN %s FOR UPDATE",
+            SQL.identifier(records._table),
+            tuple(records.ids),
+        )
+    )
+
+
+def cancel_publication(records):
+    """The relation was anonymised: these records are never published; a
+    job that still runs for them does nothing."""
+    message = records.env._("The relation was anonymised: not published.")
+    # sudo: publication bookkeeping only; the anonymisation or the job that
+    # was queued for these records cancels them.
+    records.sudo().write({"zgw_state": "cancelled", "zgw_error": message})
+    return message
 
 
 def retry_delay(attempt):
@@ -122,6 +155,8 @@ class GovContactMoment(models.Model):
         """
         self.ensure_one()
         _ = self.env._
+        if self._zgw_anonymised():
+            return _("The relation was anonymised: not published.")
         # A case's own status change came from the case system: not sent back.
         if self.res_model == "gov.zaak":
             return _("A status change reported by the case system.")
@@ -156,6 +191,13 @@ class GovContactMoment(models.Model):
                 description=f"Publish contact moment {moment.id}",
             )._zgw_publish()
 
+    def _zgw_anonymised(self):
+        """True when the moment's relation was anonymised (or the moment was
+        moved to the relation that stands for nobody)."""
+        self.ensure_one()
+        # sudo: only the anonymisation marker is read.
+        return self.partner_id.sudo()._zgw_is_anonymised()
+
     def _zgw_contact_values(self):
         self.ensure_one()
         occurred = fields.Datetime.to_datetime(self.occurred_at)
@@ -175,8 +217,13 @@ class GovContactMoment(models.Model):
         because something else needs its klantcontact (a hand-over's task).
         """
         self.ensure_one()
+        lock_for_publication(self)
         if self.zgw_klantcontact_url:
             return "Already published."
+        if self.zgw_state == "cancelled" or self._zgw_anonymised():
+            # Queued before the relation was anonymised: nothing of it goes
+            # to the register (whatever ``required`` says).
+            return cancel_publication(self)
         service = self.env["gov.zgw.service"]._get_service("klantinteracties")
         if not service:
             return "No Klantinteracties connection."

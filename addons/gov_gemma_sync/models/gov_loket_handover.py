@@ -16,6 +16,8 @@ from .gov_contact_moment import (
     MAX_ATTEMPTS,
     SYNC_STATES,
     TRANSIENT,
+    cancel_publication,
+    lock_for_publication,
     record_sync_failure,
     retry_delay,
     retry_failed_publication,
@@ -101,7 +103,9 @@ class GovLoketHandover(models.Model):
         """Queue the internetaak; skipped without a connection or klantcontact."""
         if not self or not self._zgw_service():
             return
-        for handover in self.filtered(lambda h: h._zgw_request_moment()):
+        for handover in self.filtered(
+            lambda h: h._zgw_request_moment() and not h._zgw_anonymised()
+        ):
             # sudo: publication bookkeeping only; users cannot write hand-overs.
             handover.sudo().zgw_state = "retrying" if eta else "pending"
             handover.with_delay(
@@ -126,6 +130,16 @@ class GovLoketHandover(models.Model):
                 identity_key=identity_exact,
                 description=f"Complete hand-over {handover.id}",
             )._zgw_close()
+
+    def _zgw_anonymised(self):
+        """True when the request's relation (or that of its contact moment)
+        was anonymised: nothing of it goes to the register any more."""
+        self.ensure_one()
+        # sudo: only the anonymisation markers are read.
+        partners = (
+            self.ticket_id.partner_id | self._zgw_request_moment().partner_id
+        ).sudo()
+        return any(partner._zgw_is_anonymised() for partner in partners)
 
     def _zgw_is_finished(self):
         """Answered, sent back, handed on, or its request closed."""
@@ -155,8 +169,13 @@ class GovLoketHandover(models.Model):
     def _zgw_publish(self):
         """Job: create the internetaak once (after the request's klantcontact)."""
         self.ensure_one()
+        lock_for_publication(self)
         if self.zgw_internetaak_url:
             return "Already published."
+        if self.zgw_state == "cancelled" or self._zgw_anonymised():
+            # Queued before the relation was anonymised (see
+            # res.partner._gov_anonymise_relation): nothing is sent.
+            return cancel_publication(self)
         service = self._zgw_service()
         moment = self._zgw_request_moment()
         if not service or not moment:
@@ -165,6 +184,8 @@ class GovLoketHandover(models.Model):
             # The task needs its klantcontact, whatever the selection of
             # what is published says.
             moment._zgw_publish(required=True)
+            if moment.zgw_state == "cancelled":
+                return cancel_publication(self)
             if not moment.zgw_klantcontact_url:
                 return self._zgw_failed(
                     moment.zgw_error, retry=moment.zgw_state != "failed"

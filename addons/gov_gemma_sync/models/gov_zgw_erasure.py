@@ -3,7 +3,7 @@ import logging
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.addons.queue_job.job import identity_exact
+from odoo.exceptions import UserError
 
 from ..zgw import ZgwError
 from ..zgw.erasure import ORDER, delete_copy, partij_digitale_adressen
@@ -94,14 +94,68 @@ class GovZgwErasure(models.Model):
         return lines
 
     def _gov_enqueue(self, eta=None):
-        """One job per relation; its arguments are these lines' ids only."""
+        """One job per relation; its arguments are these lines' ids only.
+
+        The job erases every pending copy of its relation, and its identity
+        is the relation: while one waits, queueing lines of the same relation
+        again adds no second job (the waiting one takes them along).
+        """
         for partner_ref in set(self.mapped("partner_ref")):
             lines = self.filtered(lambda line, ref=partner_ref: line.partner_ref == ref)
             lines.with_delay(
                 eta=eta,
-                identity_key=identity_exact,
+                identity_key=f"gov.zgw.erasure:relation:{partner_ref}",
                 description=f"Erase Klantinteracties copies of relation {partner_ref}",
             )._gov_erase()
+
+    def _gov_try_again(self):
+        """Queue the erasure of these by-hand copies again (Try again), once
+        the connection is repaired or the register's rights are fixed.
+
+        The lines go back to pending with a fresh series of attempts, on the
+        current connection when theirs is gone, and leave the report's list of
+        work by hand; a new refusal puts them back there with its reason.
+        Returns the lines queued again.
+        """
+        # sudo: only the bookkeeping of by-hand copies is written; the caller
+        # checked that the user is a privacy officer.
+        lines = self.sudo().filtered(lambda line: line.state == "manual")
+        if not lines:
+            return lines
+        # sudo (through the lines): the connection is only used to erase.
+        service = lines.env["gov.zgw.service"]._get_service("klantinteracties")
+        if not service:
+            raise UserError(
+                self.env._(
+                    "No Klantinteracties connection is configured: repair the "
+                    "connection first. Nothing was queued."
+                )
+            )
+        lines.filtered(lambda line: not line.service_id.active).service_id = service
+        lines.write({"state": "pending", "reason": False, "attempts": 0})
+        lines._gov_unlist_manual()
+        lines._gov_enqueue()
+        return lines
+
+    def _gov_unlist_manual(self):
+        """Take these copies off their report's list of work by hand (the
+        sentences name the copy's register id, in whatever language)."""
+        for report in self.report_id:
+            uuids = self.filtered(
+                lambda line, report=report: line.report_id == report
+            ).mapped("register_uuid")
+            items = (report.manual_items or "").split("\n")
+            kept = [
+                item for item in items if item and not any(u in item for u in uuids)
+            ]
+            removed = len([item for item in items if item]) - len(kept)
+            # Written as superuser (the lines are sudo), like _gov_give_up.
+            report.write(
+                {
+                    "manual_items": "\n".join(kept),
+                    "manual_count": max(report.manual_count - removed, 0),
+                }
+            )
 
     # --- the job ----------------------------------------------------------
 
@@ -110,7 +164,15 @@ class GovZgwErasure(models.Model):
         leaves them pending with the reason and queues a retry."""
         # sudo: the job only deletes the copies planned by an anonymisation
         # and writes their bookkeeping; the queued user may not write lines.
-        lines = self.sudo().filtered(lambda line: line.state == "pending")
+        # Every pending copy of the relation: lines queued again while this
+        # job waited were not given a job of their own (see _gov_enqueue).
+        mine = self.sudo().exists()
+        lines = mine.search(
+            [
+                ("partner_ref", "in", mine.mapped("partner_ref")),
+                ("state", "=", "pending"),
+            ]
+        )
         clients = {}
         for line in lines.sorted(lambda line: (line.sequence, line.id)):
             if line.state != "pending":

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 
 from ..zgw.erasure import uuid_of
+from .gov_contact_moment import UNPUBLISHED_STATES, cancel_publication
 
 
 class ResPartner(models.Model):
@@ -52,6 +53,33 @@ class ResPartner(models.Model):
                 "eraser": "_gov_erase_zaak_copies",
             },
         ]
+
+    def _gov_anonymise_relation(self):
+        """Publications of these relations still to be made are cancelled:
+        a job queued before would otherwise recreate in the register what the
+        anonymisation erases there (the job checks this too when it runs)."""
+        moments = self.env["gov.contact.moment"].search(
+            [("partner_id", "in", self.ids), ("zgw_state", "in", UNPUBLISHED_STATES)]
+        )
+        handovers = self.env["gov.loket.handover"].search(
+            [
+                ("ticket_id.partner_id", "in", self.ids),
+                ("zgw_state", "in", UNPUBLISHED_STATES),
+            ]
+        )
+        if moments:
+            cancel_publication(moments)
+        if handovers:
+            cancel_publication(handovers)
+        return super()._gov_anonymise_relation()
+
+    def _zgw_is_anonymised(self):
+        """True for an anonymised relation and for the relation that stands
+        for nobody (retention moves anonymised records to it): nothing of
+        theirs is published."""
+        self.ensure_one()
+        anonymous = self.env["gov.retention.rule"]._gov_anonymous_partner_id()
+        return bool(self.gov_anonymised_at) or self.id == anonymous
 
     def _gov_find_klantinteracties_copies(self, place, found):
         """The relations with something published in Klantinteracties."""

@@ -18,3 +18,5 @@ from . import test_zgw_server_rules
 from . import test_privacy_erasure_proof
 from . import test_retention
 from . import test_klantinteracties_erasure
+from . import test_erasure_try_again
+from . import test_publication_anonymised

@@ -5,11 +5,9 @@ from odoo.tests import new_test_user, tagged
 from .klant_case import KlantCase
 
 
-@tagged("post_install", "-at_install")
-class TestKlantinteractiesErasure(KlantCase):
-    """A privacy officer anonymises a citizen whose partij, klantcontacten,
-    interne taak and digitaal adres sit in Klantinteracties: the register is
-    asked to erase them after the anonymisation, which never waits for it."""
+class ErasureCase(KlantCase):
+    """A citizen whose partij, klantcontacten, interne taak and digitaal
+    adres sit in Klantinteracties, and a privacy officer to anonymise them."""
 
     @classmethod
     def setUpClass(cls):
@@ -83,6 +81,12 @@ class TestKlantinteractiesErasure(KlantCase):
             for r in self.server.requests
             if r[0] == "klantinteracties" and r[1] == "DELETE"
         ]
+
+
+@tagged("post_install", "-at_install")
+class TestKlantinteractiesErasure(ErasureCase):
+    """A privacy officer anonymises the citizen: the register is asked to
+    erase the copies after the anonymisation, which never waits for it."""
 
     def test_copies_erased_in_the_register(self):
         klantcontact_url = self.moment.zgw_klantcontact_url
