@@ -100,6 +100,16 @@ class Resource:
                     }
                 ],
             )
+        # PostgreSQL cannot hold a NUL in a string: such a filter value would fail
+        # in the query (500). Open Klant's filters refuse it (Django's
+        # ProhibitNullCharactersValidator): 400 under the parameter's name.
+        for name, value in sorted(query.items()):
+            if "\x00" in value:
+                raise invalid(
+                    name,
+                    "null_characters_not_allowed",
+                    "Null-tekens zijn niet toegestaan.",
+                )
         names = self.expand_names(query, path)
         return names
 
