@@ -21,7 +21,13 @@ class MaakKlantcontact(Resource):
             answer["betrokkene"] = betrokkenen.serialize(moment)
         if body.get("onderwerpobject"):
             subjects = self.other("onderwerpobjecten")
-            vals = subjects.vals_of(body["onderwerpobject"], prefix="onderwerpobject.")
+            # Its klantcontact is read-only here (the new one): ignored, as Open
+            # Klant ignores read-only fields, and never read unchecked (a list
+            # there gave a 500).
+            part = {
+                k: v for k, v in body["onderwerpobject"].items() if k != "klantcontact"
+            }
+            vals = subjects.vals_of(part, prefix="onderwerpobject.")
             vals["moment_id"] = moment.id
             subject = subjects.model.create(vals)
             answer["onderwerpobject"] = subjects.serialize(subject)

@@ -15,6 +15,10 @@ from .errors import ApiError, invalid, not_found
 
 REGISTRY = {}
 DEFAULT_PAGE_SIZE = 100
+# PostgreSQL's OFFSET and LIMIT are bigints: a larger page or page size would fail
+# in the query (500). No list has that many records, so such a page is past the
+# end (404, as Open Klant) and such a page size means "all".
+MAX_BIGINT = 2**63 - 1
 
 
 def register(cls):
@@ -104,6 +108,16 @@ class Resource:
                     }
                 ],
             )
+        # PostgreSQL cannot hold a NUL in a string: such a filter value would fail
+        # in the query (500). Open Klant's filters refuse it (Django's
+        # ProhibitNullCharactersValidator): 400 under the parameter's name.
+        for name, value in sorted(query.items()):
+            if "\x00" in value:
+                raise invalid(
+                    name,
+                    "null_characters_not_allowed",
+                    "Null-tekens zijn niet toegestaan.",
+                )
         names = self.expand_names(query, path)
         return names
 
@@ -129,6 +143,8 @@ class Resource:
         filters = {
             k: v for k, v in query.items() if k not in ("page", "pageSize", "expand")
         }
+        if (page - 1) * size > MAX_BIGINT:
+            raise ApiError(404, "not_found", "Ongeldige pagina.")
         count, records = self.search(filters, (page - 1) * size, size)
         if page > 1 and (page - 1) * size >= count:
             raise ApiError(404, "not_found", "Ongeldige pagina.")
@@ -153,7 +169,7 @@ class Resource:
             size = int(query.get("pageSize") or DEFAULT_PAGE_SIZE)
         except ValueError:
             size = DEFAULT_PAGE_SIZE
-        return page, size if size > 0 else DEFAULT_PAGE_SIZE
+        return page, min(size, MAX_BIGINT) if size > 0 else DEFAULT_PAGE_SIZE
 
     def retrieve(self, value, query):
         names = self.check_params(query, detail=True)

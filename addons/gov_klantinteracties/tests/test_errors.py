@@ -47,6 +47,38 @@ class TestErrors(KlantinteractiesCase):
         self.assertEqual(len(page["results"]), 1)
         self.assertIn("page=2", page["next"])
 
+    def test_huge_page_numbers(self):
+        """Found by Schemathesis: a page or page size beyond PostgreSQL's bigint
+        gave a 500; such a page is past the end (404), such a size is "all"."""
+        status, answer = self.api(
+            "GET", "partijen", query={"page": str(2**62), "pageSize": "376352025340"}
+        )
+        self.assertEqual((status, answer["code"]), (404, "not_found"))
+        status, answer = self.api("GET", "partijen", query={"page": str(2**70)})
+        self.assertEqual(status, 404, answer)
+        status, page = self.api("GET", "partijen", query={"pageSize": str(10**20)})
+        self.assertEqual(status, 200, page)
+        self.assertEqual(len(page["results"]), page["count"])
+
+    def test_nul_in_a_filter_is_refused(self):
+        """Found by Schemathesis: a NUL in a filter value failed in PostgreSQL
+        (500); Open Klant's filters refuse it with a 400 under its name."""
+        for path, name in (
+            ("partijen", "partijIdentificator__objectId"),
+            ("klantcontacten", "hadBetrokkene__digitaaladres__adres__icontains"),
+            ("betrokkenen", "organisatienaam"),
+        ):
+            status, answer = self.api("GET", path, query={name: "a\x00b"})
+            self.assertEqual(status, 400, (path, answer))
+            self.assertEqual(
+                answer["invalidParams"][0],
+                {
+                    "name": name,
+                    "code": "null_characters_not_allowed",
+                    "reason": "Null-tekens zijn niet toegestaan.",
+                },
+            )
+
     def test_requests(self):
         status, answer = self.api("GET", "partijen/geen-uuid")
         self.assertEqual((status, answer["code"]), (404, "not_found"))

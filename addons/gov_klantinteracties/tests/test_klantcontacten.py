@@ -130,6 +130,36 @@ class TestKlantcontacten(KlantinteractiesCase):
         self.assertEqual(status, 201, betrokkene)
         self.assertEqual(moment.partner_id, self.citizen)
 
+    def test_maak_klantcontact_ignores_a_read_only_klantcontact(self):
+        """Found by Schemathesis: the onderwerpobject's read-only klantcontact
+        was read unchecked (a list there gave a 500). Open Klant ignores it."""
+        status, answer = self.api(
+            "POST",
+            "maak-klantcontact",
+            {
+                "klantcontact": {
+                    "kanaal": "telefoon",
+                    "onderwerp": "X",
+                    "taal": "nld",
+                    "vertrouwelijk": False,
+                },
+                "onderwerpobject": {
+                    "klantcontact": [None],
+                    "onderwerpobjectidentificator": {
+                        "codeObjecttype": "zaak",
+                        "codeRegister": "open-zaak",
+                        "codeSoortObjectId": "uuid",
+                        "objectId": "5d940d52-ff5e-4b18-a769-977af9130c05",
+                    },
+                },
+            },
+        )
+        self.assertEqual(status, 201, answer)
+        self.assertEqual(
+            answer["onderwerpobject"]["klantcontact"]["uuid"],
+            answer["klantcontact"]["uuid"],
+        )
+
     def test_confidential_contacts_of_others_stay_hidden(self):
         moment = self.env["gov.contact.moment"].create(
             {
