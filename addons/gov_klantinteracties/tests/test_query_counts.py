@@ -31,7 +31,9 @@ class TestQueryCounts(TransactionCase):
         """Queries of a page of ``size``, after a first call has filled the
         caches a server keeps between requests (rules, groups)."""
         env = self.env(user=self.user)
-        api = Api(env, "http://x/klantinteracties/api/v1", dict(query, pageSize=str(size)))
+        api = Api(
+            env, "http://x/klantinteracties/api/v1", dict(query, pageSize=str(size))
+        )
         api.handle("GET", path)
         env.invalidate_all()
         before = self.env.cr.sql_log_count
