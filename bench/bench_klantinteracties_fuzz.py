@@ -14,8 +14,9 @@ The test command runs the same with a few examples per operation
 (tests/test_klantinteracties_schemathesis.py); this script runs many more
 (``--max-examples``, default 200 per operation; with 100, 12,916 calls took
 386 s on two shared cores) with a random seed it prints, so that a failure can be
-replayed with ``--seed``. It uses its own database ``gov_bench_ki_fuzz`` (gov_klantinteracties,
-no demo data; created once, reused) and starts Odoo on a free port. Schemathesis'
+replayed with ``--seed``. It uses its own database ``gov_bench_ki_fuzz``
+(gov_klantinteracties, no demo data; created once, reused) and starts Odoo on a
+free port. Schemathesis'
 report (and a JUnit file) land in .work/bench-ki-fuzz/.
 
 Usage: ./gov bench  (or: .work/venv/bin/python bench/bench_klantinteracties_fuzz.py
