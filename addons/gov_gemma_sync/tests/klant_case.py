@@ -1,5 +1,7 @@
 import json
 
+from odoo.tests import new_test_user
+
 from .common import GemmaSyncCase
 from .klant_world import KlantWorld
 
@@ -45,3 +47,25 @@ class KlantCase(GemmaSyncCase):
                 **values,
             }
         )
+
+
+class KlantPeopleCase(KlantCase):
+    """KlantCase with the people of an anonymisation: a privacy officer, the
+    front desk, a colleague who answers requests, and their team."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.officer = new_test_user(
+            cls.env, "gemma_officer", groups="gov_addressbook.group_privacy_officer"
+        )
+        cls.front_desk = new_test_user(
+            cls.env, "gemma_desk", groups="gov_loket.group_front_desk"
+        )
+        cls.handler = new_test_user(
+            cls.env,
+            "gemma_handler",
+            groups="gov_loket.group_employee",
+            email="behandelaar@gemeente.example",
+        )
+        cls.team = cls.env["helpdesk.ticket.team"].create({"name": "Parkeren"})

@@ -1,32 +1,13 @@
 from odoo.addons.queue_job.tests.common import trap_jobs
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from .klant_case import KlantCase
+from .klant_case import KlantPeopleCase
 
 
-class ErasureCase(KlantCase):
+class ErasureCase(KlantPeopleCase):
     """A citizen whose partij, klantcontacten, interne taak and digitaal
     adres sit in Klantinteracties, and a privacy officer to anonymise them."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.officer = new_test_user(
-            cls.env,
-            "gemma_erasure_officer",
-            groups="gov_addressbook.group_privacy_officer",
-        )
-        cls.front_desk = new_test_user(
-            cls.env, "gemma_erasure_desk", groups="gov_loket.group_front_desk"
-        )
-        cls.handler = new_test_user(
-            cls.env,
-            "gemma_erasure_handler",
-            groups="gov_loket.group_employee",
-            email="behandelaar@gemeente.example",
-        )
-        cls.team = cls.env["helpdesk.ticket.team"].create({"name": "Parkeren"})
 
     def setUp(self):
         super().setUp()

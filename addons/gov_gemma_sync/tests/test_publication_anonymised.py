@@ -1,35 +1,16 @@
 from odoo import fields
 from odoo.addons.queue_job.tests.common import trap_jobs
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import OTHER_BSN
-from .klant_case import KlantCase
+from .klant_case import KlantPeopleCase
 
 
 @tagged("post_install", "-at_install")
-class TestPublicationAnonymised(KlantCase):
+class TestPublicationAnonymised(KlantPeopleCase):
     """A relation is anonymised while the publication of its contact moment
     or hand-over still waits (or retries): the job sends nothing to the
     register afterwards, and the publication says why."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.officer = new_test_user(
-            cls.env,
-            "gemma_cancel_officer",
-            groups="gov_addressbook.group_privacy_officer",
-        )
-        cls.front_desk = new_test_user(
-            cls.env, "gemma_cancel_desk", groups="gov_loket.group_front_desk"
-        )
-        cls.handler = new_test_user(
-            cls.env,
-            "gemma_cancel_handler",
-            groups="gov_loket.group_employee",
-            email="behandelaar@gemeente.example",
-        )
-        cls.team = cls.env["helpdesk.ticket.team"].create({"name": "Parkeren"})
 
     def anonymise(self):
         with trap_jobs() as trap:
