@@ -19,5 +19,6 @@
         "views/gov_processing_log_views.xml",
         "wizards/gov_ki_application_token_views.xml",
     ],
+    "demo": ["demo/gov_ki_application_demo.xml"],
     "installable": True,
 }
